@@ -1,0 +1,29 @@
+package dev.ferry.approval;
+
+import java.time.Instant;
+
+/**
+ * A cutover approval request. Reached through an opaque random ID in the email link; the task
+ * token it ends is stored here and never leaves the store.
+ *
+ * @param approvalId  at least 128 random bits, URL-safe
+ * @param waveId      the wave
+ * @param waveName    shown on the page
+ * @param summary     the plain-text summary shown on the page and in the email
+ * @param taskToken   the token of the waiting task
+ * @param createdAt   when it was requested
+ * @param expiresAt   after this the page answers 410
+ * @param decision    the decision, or null while undecided
+ * @param delivered   whether the decision reached the waiting task
+ */
+public record Approval(String approvalId, String waveId, String waveName, String summary, String taskToken,
+                       Instant createdAt, Instant expiresAt, Decision decision, boolean delivered) {
+
+    public boolean isDecided() {
+        return decision != null;
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

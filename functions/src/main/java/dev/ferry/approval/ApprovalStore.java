@@ -1,0 +1,27 @@
+package dev.ferry.approval;
+
+import java.util.Optional;
+
+/** Approval requests (the DynamoDB table). */
+public interface ApprovalStore {
+
+    /**
+     * Stores a new approval and links it to its wave, unless the wave already has one; returns the
+     * wave's approval either way, so that a retried request task reuses the link already emailed.
+     */
+    Approval createForWave(Approval approval);
+
+    Optional<Approval> find(String approvalId);
+
+    /** Points the approval at the token of a retried task. */
+    void replaceTaskToken(String approvalId, String taskToken);
+
+    /**
+     * Records the decision only if none is recorded yet and the approval has not expired by
+     * {@code decision.decidedAt()}. Returns whether this decision was the one recorded.
+     */
+    boolean decide(String approvalId, Decision decision);
+
+    /** Records that the decision reached the waiting task. */
+    void markDelivered(String approvalId);
+}

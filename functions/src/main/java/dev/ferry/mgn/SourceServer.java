@@ -1,0 +1,31 @@
+package dev.ferry.mgn;
+
+import java.time.Duration;
+
+/**
+ * What the controller reads of an MGN source server.
+ *
+ * @param id                 source server ID
+ * @param arn                its ARN (the one EventBridge events carry in {@code resources})
+ * @param hostname           from {@code sourceProperties.identificationHints.hostname}, or null
+ * @param awsInstanceId      from {@code sourceProperties.identificationHints.awsInstanceID}, or null
+ * @param lifecycle          {@code lifeCycle.state}
+ * @param replication        {@code dataReplicationInfo.dataReplicationState}, or null
+ * @param replicationError   {@code dataReplicationInfo.dataReplicationError.error}, or null
+ * @param lag                {@code dataReplicationInfo.lagDuration}; null until the server is launchable
+ * @param archived           {@code isArchived}
+ * @param launchedInstanceId {@code launchedInstance.ec2InstanceID}, or null
+ */
+public record SourceServer(String id, String arn, String hostname, String awsInstanceId, LifecycleState lifecycle,
+                           String replication, String replicationError, Duration lag, boolean archived,
+                           String launchedInstanceId) {
+
+    /** Whether MGN can launch a test or cutover instance for it (lag is known). */
+    public boolean isLaunchable() {
+        return lag != null;
+    }
+
+    public boolean isStalled() {
+        return "STALLED".equals(replication);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ferry.server;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Where waves and their per-server records are kept (the DynamoDB table). */
+public interface WaveStore {
+
+    /**
+     * Stores a new wave. Idempotent: storing the same wave again changes nothing and returns the
+     * stored record, so that a retried preflight keeps the first start time.
+     */
+    WaveRecord create(WaveRecord wave);
+
+    Optional<WaveRecord> find(String waveId);
+
+    void update(WaveRecord wave);
+
+    /** Writes server records whole, in batches (a new record replaces an older one). */
+    void putServers(Collection<ServerRecord> servers);
+
+    void putServer(ServerRecord server);
+
+    /** Every server record of the wave, in source server ID order. */
+    List<ServerRecord> servers(String waveId);
+}

@@ -1,0 +1,36 @@
+package dev.ferry.wave;
+
+import java.util.List;
+
+/**
+ * One migration wave, as an engineer writes it in the execution input. Built only by
+ * {@link WaveDefinitionParser}, which validates the raw JSON first, so every instance is valid.
+ *
+ * @param waveName     a short name shown in emails and reports
+ * @param targetRegion the MGN region the servers move to (where MGN, its events and the stack live)
+ * @param sourceRegion the region of EC2 source instances, when servers are given by instance ID
+ * @param servers      the servers of the wave, at least one
+ * @param replication  the replication configuration template to create when the region has none
+ * @param launch       launch settings shared by every server (a server may override them)
+ * @param validation   checks a launched instance must pass, after the test and after cutover
+ * @param approvers    email addresses told that an approval is waiting (the SNS topic's subscribers get it)
+ * @param timeLimits   how long each waiting stage may take
+ * @param policies     what to do when a server fails, and which optional stages run
+ */
+public record WaveDefinition(
+        String waveName,
+        String targetRegion,
+        String sourceRegion,
+        List<ServerSpec> servers,
+        ReplicationSettings replication,
+        LaunchSettings launch,
+        ValidationSettings validation,
+        List<String> approvers,
+        TimeLimits timeLimits,
+        Policies policies) {
+
+    public WaveDefinition {
+        servers = List.copyOf(servers);
+        approvers = List.copyOf(approvers);
+    }
+}
