@@ -1,0 +1,117 @@
+package dev.ferry.config;
+
+import dev.ferry.approval.ApprovalStore;
+import dev.ferry.ec2.Ec2Gateway;
+import dev.ferry.ec2.SdkEc2Gateway;
+import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.SdkMgnGateway;
+import dev.ferry.notify.Notifier;
+import dev.ferry.notify.SnsNotifier;
+import dev.ferry.probe.NetworkProber;
+import dev.ferry.probe.Prober;
+import dev.ferry.server.WaveStore;
+import dev.ferry.sfn.SfnTaskCallbacks;
+import dev.ferry.sfn.TaskCallbacks;
+import dev.ferry.store.DynamoApprovalStore;
+import dev.ferry.store.DynamoWaitStore;
+import dev.ferry.store.DynamoWaveStore;
+import dev.ferry.waits.WaitStore;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The outside systems a handler talks to, built from the deployment's settings. Each is built on
+ * first use and then kept, so a function builds only the clients it needs, once, during init (and
+ * SnapStart snapshots them). The no-argument constructor of every handler uses
+ * {@link #fromEnvironment()}; the offline rehearsal builds the same adapters with a virtual clock.
+ */
+public final class Dependencies {
+
+    private static final Dependencies FROM_ENVIRONMENT = new Dependencies(Clock.systemUTC());
+
+    private final Clock clock;
+    private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(AwsClients.mgn()));
+    private final Supplier<Ec2Gateway> ec2 = once(() -> new SdkEc2Gateway(AwsClients.ec2()));
+    private final Supplier<Notifier> notifier =
+            once(() -> new SnsNotifier(AwsClients.sns(), Settings.require("TOPIC_ARN")));
+    private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(AwsClients.sfn()));
+    private final Supplier<WaveStore> waveStore =
+            once(() -> new DynamoWaveStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
+    private final Supplier<WaitStore> waitStore =
+            once(() -> new DynamoWaitStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
+    private final Supplier<ApprovalStore> approvalStore =
+            once(() -> new DynamoApprovalStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
+    private final Supplier<Prober> prober = once(NetworkProber::new);
+
+    private Dependencies(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The dependencies of a deployed function: real clients, the system clock. One per JVM. */
+    public static Dependencies fromEnvironment() {
+        return FROM_ENVIRONMENT;
+    }
+
+    /** The same adapters, on another clock (the rehearsal's virtual time). */
+    public static Dependencies fromEnvironment(Clock clock) {
+        return new Dependencies(clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public MgnGateway mgn() {
+        return mgn.get();
+    }
+
+    public Ec2Gateway ec2() {
+        return ec2.get();
+    }
+
+    public Notifier notifier() {
+        return notifier.get();
+    }
+
+    public TaskCallbacks taskCallbacks() {
+        return taskCallbacks.get();
+    }
+
+    public WaveStore waveStore() {
+        return waveStore.get();
+    }
+
+    public WaitStore waitStore() {
+        return waitStore.get();
+    }
+
+    public ApprovalStore approvalStore() {
+        return approvalStore.get();
+    }
+
+    public Prober prober() {
+        return prober.get();
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T current = value;
+                if (current == null) {
+                    synchronized (this) {
+                        current = value;
+                        if (current == null) {
+                            current = factory.get();
+                            value = current;
+                        }
+                    }
+                }
+                return current;
+            }
+        };
+    }
+}
