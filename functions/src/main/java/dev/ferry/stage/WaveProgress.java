@@ -1,5 +1,11 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveRecord;
+
+import java.util.Collection;
+import java.util.function.Predicate;
+
 /**
  * What every stage hands to the next through the state machine: a reference to the wave and
  * counts, never per-server lists, so that a state's payload stays small for a 1,000-server wave.
@@ -16,4 +22,30 @@ package dev.ferry.stage;
  */
 public record WaveProgress(String waveId, int total, int active, int failed, int leftOut, int pending,
                            boolean stopped, String stopReason) {
+
+    /** The wave's counts from its server records; {@code pending} counts the servers the predicate says are unfinished. */
+    public static WaveProgress of(WaveRecord wave, Collection<ServerRecord> servers, Predicate<ServerRecord> isPending) {
+        int active = 0;
+        int failed = 0;
+        int leftOut = 0;
+        int pending = 0;
+        for (ServerRecord server : servers) {
+            switch (server.status()) {
+                case ACTIVE, CUT_OVER -> active++;
+                case FAILED -> failed++;
+                case LEFT_OUT -> leftOut++;
+            }
+            if (server.isActive() && isPending.test(server)) {
+                pending++;
+            }
+        }
+        boolean stopped = wave.status() == WaveRecord.WaveStatus.STOPPED;
+        return new WaveProgress(wave.waveId(), servers.size(), active, failed, leftOut, pending, stopped,
+                stopped ? wave.reason() : null);
+    }
+
+    /** The wave's counts when no server is waiting on the current stage. */
+    public static WaveProgress of(WaveRecord wave, Collection<ServerRecord> servers) {
+        return of(wave, servers, server -> false);
+    }
 }
