@@ -1,34 +1,102 @@
 package dev.ferry.config;
 
+import dev.ferry.mgn.MgnRetryPolicy;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** Placeholder being replaced by the real client factory. */
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Builds the SDK clients of the controller, one per call: callers build each client once and keep
+ * it (see {@link Dependencies}), so that SnapStart snapshots a ready client.
+ *
+ * <p>Every client is fully specified so that nothing is discovered at run time:
+ * <ul>
+ *   <li>one HTTP client, {@link UrlConnectionHttpClient} (the pom excludes Netty and Apache);</li>
+ *   <li>the region from the {@code AWS_REGION} setting, which Lambda always sets;</li>
+ *   <li>credentials from the environment variables, then from the Lambda container credentials
+ *       endpoint (the only source a SnapStart function has), then from the JVM system properties
+ *       {@code aws.accessKeyId}/{@code aws.secretAccessKey} that the offline rehearsal sets; never
+ *       from profile files or the instance metadata service;</li>
+ *   <li>no endpoint: the SDK's own endpoint settings ({@code AWS_ENDPOINT_URL},
+ *       {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code aws.endpointUrl}, {@code aws.endpointUrl<Service>})
+ *       redirect a client, which is how the rehearsal reaches its emulators;</li>
+ *   <li>an empty profile file, so a developer's {@code ~/.aws} never changes what a client does.</li>
+ * </ul>
+ * Nothing random or time-dependent is created here: credentials are fetched on first use.
+ */
 public final class AwsClients {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private AwsClients() {
     }
 
+    /**
+     * The MGN client. It leaves throttling to {@link dev.ferry.mgn.SdkMgnGateway}, which honours
+     * MGN's {@code Retry-After}; other transient failures the SDK retries itself.
+     */
     public static MgnClient mgn() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return configure(MgnClient.builder(), override -> override.retryStrategy(MgnRetryPolicy.sdkRetryStrategy()))
+                .build();
     }
 
     public static Ec2Client ec2() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return configure(Ec2Client.builder(), override -> { }).build();
     }
 
     public static SnsClient sns() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return configure(SnsClient.builder(), override -> { }).build();
     }
 
     public static SfnClient sfn() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return configure(SfnClient.builder(), override -> { }).build();
     }
 
     public static DynamoDbClient dynamoDb() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return configure(DynamoDbClient.builder(), override -> { }).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Consumer<ClientOverrideConfiguration.Builder> serviceOverrides) {
+        return builder
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .region(Region.of(Settings.require("AWS_REGION")))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(override -> {
+                    override.defaultProfileFileSupplier(AwsClients::noProfileFile);
+                    serviceOverrides.accept(override);
+                });
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        ContainerCredentialsProvider.builder().build(),
+                        SystemPropertyCredentialsProvider.create())
+                .build();
+    }
+
+    private static ProfileFile noProfileFile() {
+        return ProfileFile.aggregator().build();
     }
 }

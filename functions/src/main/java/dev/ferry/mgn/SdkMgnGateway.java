@@ -1,99 +1,274 @@
 package dev.ferry.mgn;
 
 import dev.ferry.wave.ReplicationSettings;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycleState;
+import software.amazon.awssdk.services.mgn.model.ConflictException;
+import software.amazon.awssdk.services.mgn.model.DescribeJobsRequest;
+import software.amazon.awssdk.services.mgn.model.DescribeJobsRequestFilters;
+import software.amazon.awssdk.services.mgn.model.DescribeJobsResponse;
+import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequest;
+import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFilters;
+import software.amazon.awssdk.services.mgn.model.DescribeSourceServersResponse;
+import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
+import software.amazon.awssdk.services.mgn.model.UninitializedAccountException;
 
-/** Placeholder being replaced by the real adapter. */
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@link MgnGateway} on the AWS SDK. Every call goes through {@link ThrottlingRetry}; reads are
+ * split into MGN's filter limits and follow {@code nextToken} to the last page; a 409
+ * {@code ConflictException} becomes {@link MgnConflictException}.
+ */
 public class SdkMgnGateway implements MgnGateway {
 
+    /** MGN's limit on {@code filters.sourceServerIDs}. */
+    static final int SOURCE_SERVER_FILTER_LIMIT = 200;
+    /** MGN's limit on {@code filters.jobIDs}. */
+    static final int JOB_FILTER_LIMIT = 1000;
+    /** MGN's largest page. */
+    static final int MAX_RESULTS = 1000;
+    /** The MGN user guide's limit of servers per launch or terminate call. */
+    static final int MAX_SERVERS_PER_JOB_REQUEST = 100;
+
+    private static final Set<LifecycleState> SETTABLE_STATES =
+            EnumSet.of(LifecycleState.READY_FOR_TEST, LifecycleState.READY_FOR_CUTOVER, LifecycleState.CUTOVER);
+
+    private final MgnClient mgn;
+    private final ThrottlingRetry retry;
+
+    /** Waits for real between throttled attempts. */
     public SdkMgnGateway(MgnClient mgn) {
+        this(mgn, Sleeper.threadSleep());
+    }
+
+    /** Waits through {@code sleeper} between throttled attempts (a virtual clock, or a recorder in tests). */
+    public SdkMgnGateway(MgnClient mgn, Sleeper sleeper) {
+        this.mgn = mgn;
+        this.retry = new ThrottlingRetry(sleeper);
     }
 
     @Override
     public boolean isInitialized() {
-        throw new UnsupportedOperationException("not implemented yet");
+        try {
+            call("DescribeReplicationConfigurationTemplates",
+                    () -> mgn.describeReplicationConfigurationTemplates(request -> request.maxResults(1)));
+            return true;
+        } catch (UninitializedAccountException notInitialized) {
+            return false;
+        }
     }
 
     @Override
     public void initializeService() {
-        throw new UnsupportedOperationException("not implemented yet");
+        call("InitializeService", () -> mgn.initializeService(request -> { }));
     }
 
     @Override
     public boolean hasReplicationTemplate() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return !call("DescribeReplicationConfigurationTemplates",
+                () -> mgn.describeReplicationConfigurationTemplates(request -> request.maxResults(1)))
+                .items().isEmpty();
     }
 
     @Override
     public void createReplicationTemplate(ReplicationSettings settings) {
-        throw new UnsupportedOperationException("not implemented yet");
+        ReplicationSettings complete = settings.withDefaults();
+        if (complete.stagingAreaSubnetId() == null) {
+            throw new IllegalArgumentException(
+                    "A replication configuration template needs a staging area subnet (stagingAreaSubnetId)");
+        }
+        call("CreateReplicationConfigurationTemplate", () -> mgn.createReplicationConfigurationTemplate(request -> request
+                .stagingAreaSubnetId(complete.stagingAreaSubnetId())
+                .associateDefaultSecurityGroup(true)
+                .replicationServersSecurityGroupsIDs(List.of())
+                .replicationServerInstanceType(complete.replicationServerInstanceType())
+                .useDedicatedReplicationServer(false)
+                .defaultLargeStagingDiskType(complete.stagingDiskType())
+                .ebsEncryption(ReplicationConfigurationEbsEncryption.DEFAULT)
+                .bandwidthThrottling(complete.bandwidthThrottlingMbps())
+                .dataPlaneRouting(complete.dataPlaneRouting())
+                .createPublicIP(complete.createPublicIp())
+                .stagingAreaTags(complete.stagingAreaTags())));
     }
 
     @Override
     public List<SourceServer> describeSourceServers(Collection<String> sourceServerIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<SourceServer> servers = new ArrayList<>();
+        for (List<String> chunk : chunks(sourceServerIds, SOURCE_SERVER_FILTER_LIMIT)) {
+            servers.addAll(sourceServers(DescribeSourceServersRequest.builder()
+                    .filters(DescribeSourceServersRequestFilters.builder().sourceServerIDs(chunk).build())
+                    .maxResults(MAX_RESULTS)
+                    .build()));
+        }
+        return servers;
     }
 
     @Override
     public List<SourceServer> listSourceServers() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return sourceServers(DescribeSourceServersRequest.builder()
+                .filters(DescribeSourceServersRequestFilters.builder().isArchived(false).build())
+                .maxResults(MAX_RESULTS)
+                .build());
     }
 
     @Override
     public String launchTemplateId(String sourceServerId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return call("GetLaunchConfiguration",
+                () -> mgn.getLaunchConfiguration(request -> request.sourceServerID(sourceServerId)))
+                .ec2LaunchTemplateID();
     }
 
     @Override
     public void updateLaunchConfiguration(String sourceServerId, LaunchConfigurationChange change) {
-        throw new UnsupportedOperationException("not implemented yet");
+        call("UpdateLaunchConfiguration", () -> mgn.updateLaunchConfiguration(request -> request
+                .sourceServerID(sourceServerId)
+                .targetInstanceTypeRightSizingMethod(change.rightSizing())
+                .copyPrivateIp(change.copyPrivateIp())
+                .copyTags(change.copyTags())
+                .launchDisposition(change.launchDisposition())));
     }
 
     @Override
     public Job startTest(List<String> sourceServerIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireJobSize("StartTest", sourceServerIds);
+        return MgnMapping.job(call("StartTest",
+                () -> mgn.startTest(request -> request.sourceServerIDs(sourceServerIds))).job());
     }
 
     @Override
     public Job startCutover(List<String> sourceServerIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireJobSize("StartCutover", sourceServerIds);
+        return MgnMapping.job(call("StartCutover",
+                () -> mgn.startCutover(request -> request.sourceServerIDs(sourceServerIds))).job());
     }
 
     @Override
     public Job terminateTargetInstances(List<String> sourceServerIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireJobSize("TerminateTargetInstances", sourceServerIds);
+        return MgnMapping.job(call("TerminateTargetInstances",
+                () -> mgn.terminateTargetInstances(request -> request.sourceServerIDs(sourceServerIds))).job());
     }
 
     @Override
     public List<Job> describeJobs(Collection<String> jobIds) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<Job> jobs = new ArrayList<>();
+        for (List<String> chunk : chunks(jobIds, JOB_FILTER_LIMIT)) {
+            jobs.addAll(jobs(DescribeJobsRequest.builder()
+                    .filters(DescribeJobsRequestFilters.builder().jobIDs(chunk).build())
+                    .maxResults(MAX_RESULTS)
+                    .build()));
+        }
+        return jobs;
     }
 
     @Override
     public List<Job> jobsSince(Instant from) {
-        throw new UnsupportedOperationException("not implemented yet");
+        // Whole seconds, rounded down: MGN's date pattern allows fractions, but an earlier bound
+        // can only add jobs, never lose the one a crashed stage started in the same second.
+        String fromDate = from.truncatedTo(ChronoUnit.SECONDS).toString();
+        return jobs(DescribeJobsRequest.builder()
+                .filters(DescribeJobsRequestFilters.builder().fromDate(fromDate).build())
+                .maxResults(MAX_RESULTS)
+                .build());
     }
 
     @Override
     public void changeLifecycleState(String sourceServerId, LifecycleState target) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (!SETTABLE_STATES.contains(target)) {
+            throw new IllegalArgumentException("MGN can only set the lifecycle state to " + SETTABLE_STATES
+                    + ", not " + target);
+        }
+        call("ChangeServerLifeCycleState", () -> mgn.changeServerLifeCycleState(request -> request
+                .sourceServerID(sourceServerId)
+                .lifeCycle(lifeCycle -> lifeCycle.state(
+                        ChangeServerLifeCycleStateSourceServerLifecycleState.fromValue(target.name())))));
     }
 
     @Override
     public void retryDataReplication(String sourceServerId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        call("RetryDataReplication",
+                () -> mgn.retryDataReplication(request -> request.sourceServerID(sourceServerId)));
     }
 
     @Override
     public void finalizeCutover(String sourceServerId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        call("FinalizeCutover", () -> mgn.finalizeCutover(request -> request.sourceServerID(sourceServerId)));
     }
 
     @Override
     public void markAsArchived(String sourceServerId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        call("MarkAsArchived", () -> mgn.markAsArchived(request -> request.sourceServerID(sourceServerId)));
+    }
+
+    private List<SourceServer> sourceServers(DescribeSourceServersRequest first) {
+        return pages(first,
+                request -> call("DescribeSourceServers", () -> mgn.describeSourceServers(request)),
+                DescribeSourceServersResponse::nextToken,
+                (request, token) -> request.toBuilder().nextToken(token).build(),
+                response -> response.items().stream().map(MgnMapping::sourceServer).toList());
+    }
+
+    private List<Job> jobs(DescribeJobsRequest first) {
+        return pages(first,
+                request -> call("DescribeJobs", () -> mgn.describeJobs(request)),
+                DescribeJobsResponse::nextToken,
+                (request, token) -> request.toBuilder().nextToken(token).build(),
+                response -> response.items().stream().map(MgnMapping::job).toList());
+    }
+
+    /** Calls page after page until MGN returns no {@code nextToken}, one throttling-aware call each. */
+    private static <Q, R, T> List<T> pages(Q first, Function<Q, R> send, Function<R, String> nextToken,
+                                           NextPage<Q> nextPage, Function<R, List<T>> items) {
+        List<T> all = new ArrayList<>();
+        Q request = first;
+        while (true) {
+            R response = send.apply(request);
+            all.addAll(items.apply(response));
+            String token = nextToken.apply(response);
+            if (token == null || token.isEmpty()) {
+                return all;
+            }
+            request = nextPage.after(request, token);
+        }
+    }
+
+    private <T> T call(String operation, Supplier<T> call) {
+        try {
+            return retry.call(operation, call);
+        } catch (ConflictException conflict) {
+            throw new MgnConflictException("MGN refused " + operation + ": " + conflict.getMessage(), conflict);
+        }
+    }
+
+    private static void requireJobSize(String operation, List<String> sourceServerIds) {
+        if (sourceServerIds.isEmpty() || sourceServerIds.size() > MAX_SERVERS_PER_JOB_REQUEST) {
+            throw new IllegalArgumentException(operation + " takes 1 to " + MAX_SERVERS_PER_JOB_REQUEST
+                    + " source servers per call, not " + sourceServerIds.size());
+        }
+    }
+
+    /** Distinct IDs in their first order, split into lists of at most {@code size}; none for no IDs. */
+    private static List<List<String>> chunks(Collection<String> ids, int size) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int start = 0; start < distinct.size(); start += size) {
+            chunks.add(distinct.subList(start, Math.min(start + size, distinct.size())));
+        }
+        return chunks;
+    }
+
+    @FunctionalInterface
+    private interface NextPage<Q> {
+        Q after(Q request, String token);
     }
 }

@@ -82,6 +82,9 @@ public final class VirtualClock extends Clock {
 
     /** The single, shared time line behind every zone view of one clock. */
     private static final class TimeLine {
+        /** Bounds one flow so that nanosecond arithmetic cannot overflow. */
+        private static final Duration MAX_FLOW = Duration.ofDays(365L * 200);
+
         private final LongSupplier realNanos;
         private Instant frozenAt;
         private boolean flowing;
@@ -119,7 +122,8 @@ public final class VirtualClock extends Clock {
 
         synchronized void flowTowards(Instant target, double virtualSecondsPerRealSecond) {
             frozenAt = now();
-            ceiling = target.isBefore(frozenAt) ? frozenAt : target;
+            Instant farthest = frozenAt.plus(MAX_FLOW);
+            ceiling = target.isBefore(frozenAt) ? frozenAt : target.isAfter(farthest) ? farthest : target;
             rate = virtualSecondsPerRealSecond;
             flowStartNanos = realNanos.getAsLong();
             flowing = true;

@@ -1,0 +1,92 @@
+package dev.ferry.approval;
+
+import dev.ferry.notify.Notification;
+import dev.ferry.notify.Notifier;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.Stage;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * Asks people to approve a wave's cutover: records an approval behind a random link and emails
+ * the link with a summary of what the cutover will do. A retried task reuses the approval already
+ * emailed and only points it at the new task token, so people get one email per wave.
+ */
+public class ApprovalRequestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalRequestService.class);
+
+    private final WaveStore waves;
+    private final ApprovalStore approvals;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final String approvalBaseUrl;
+
+    /**
+     * @param approvalBaseUrl where the approval API is reached (the stack's {@code APPROVAL_BASE_URL}),
+     *                        with or without a trailing slash
+     */
+    public ApprovalRequestService(WaveStore waves, ApprovalStore approvals, Notifier notifier, Clock clock,
+                                  String approvalBaseUrl) {
+        this.waves = waves;
+        this.approvals = approvals;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.approvalBaseUrl = approvalBaseUrl.replaceAll("/+$", "");
+    }
+
+    /** Requests the approval of the wave's cutover for the waiting task. */
+    public ApprovalRequested request(ApprovalRequest request) {
+        WaveRecord wave = waves.find(request.waveId()).orElseThrow(() -> new WaveNotFoundException(request.waveId()));
+        List<ServerRecord> servers = waves.servers(wave.waveId());
+        Instant now = clock.instant();
+        moveActiveServersToApproval(servers, now);
+
+        Instant expiresAt = now.plus(wave.definition().timeLimits().approval());
+        Approval candidate = new Approval(ApprovalIds.newId(), wave.waveId(), wave.definition().waveName(),
+                CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), now, expiresAt, null, false);
+        Approval approval = approvals.createForWave(candidate);
+
+        if (!approval.approvalId().equals(candidate.approvalId())) {
+            // A retried task: the link already went out, so only the token it must end changes.
+            approvals.replaceTaskToken(approval.approvalId(), request.taskToken());
+            LOG.info("Approval already requested; the waiting task was rebound to it",
+                    entry("waveId", wave.waveId()), entry("expiresAt", approval.expiresAt()));
+            return new ApprovalRequested(wave.waveId(), approval.expiresAt(), false);
+        }
+
+        notifier.publish(email(approval));
+        LOG.info("Approval requested and emailed", entry("waveId", wave.waveId()), entry("expiresAt", expiresAt));
+        return new ApprovalRequested(wave.waveId(), expiresAt, true);
+    }
+
+    private void moveActiveServersToApproval(List<ServerRecord> servers, Instant now) {
+        List<ServerRecord> moved = servers.stream()
+                .filter(server -> server.isActive() && server.stage() != Stage.APPROVAL)
+                .map(server -> server.enteringStage(Stage.APPROVAL, now))
+                .toList();
+        if (!moved.isEmpty()) {
+            waves.putServers(moved);
+        }
+    }
+
+    private Notification email(Approval approval) {
+        String link = approvalBaseUrl + "/approvals/" + approval.approvalId();
+        String body = approval.summary()
+                + "\nTo approve or reject this cutover, open:\n"
+                + link + "\n\n"
+                + "The link opens a confirmation page. Nothing is decided by opening it: the cutover is approved"
+                + " or rejected only when someone enters their name on that page and presses Approve cutover"
+                + " or Reject. The link is valid until " + DisplayTime.of(approval.expiresAt()) + ".\n"
+                + "Anyone who has the link can decide, so do not forward this email outside the team.\n";
+        return new Notification("Approve the cutover of wave " + approval.waveName() + "?", body);
+    }
+}

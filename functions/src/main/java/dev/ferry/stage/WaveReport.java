@@ -1,0 +1,124 @@
+package dev.ferry.stage;
+
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.ServerStatus;
+import dev.ferry.server.Stage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a wave: the execution's output and the content of the final email.
+ *
+ * @param waveId    the wave
+ * @param waveName  its name, or null when the wave was never stored
+ * @param status    COMPLETED, NOT_APPROVED, STOPPED or FAILED
+ * @param reason    why the wave did not complete (and where the full table is when truncated), or null
+ * @param counts    how many servers ended which way
+ * @param servers   one row per server, in source server ID order
+ * @param truncated whether {@code servers} holds only the first rows (the wave store holds them all)
+ */
+public record WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
+                         List<ServerOutcome> servers, boolean truncated) {
+
+    public WaveReport {
+        servers = List.copyOf(servers);
+    }
+
+    /**
+     * How many servers ended which way.
+     *
+     * @param total   servers in the wave
+     * @param cutOver servers cut over
+     * @param failed  servers that failed a stage
+     * @param leftOut servers left behind without a failure of their own
+     */
+    public record Counts(int total, int cutOver, int failed, int leftOut) {
+
+        /** The counts of these server outcomes. */
+        public static Counts of(List<ServerOutcome> outcomes) {
+            int cutOver = 0;
+            int failed = 0;
+            int leftOut = 0;
+            for (ServerOutcome outcome : outcomes) {
+                switch (outcome.outcome()) {
+                    case ServerOutcome.CUT_OVER -> cutOver++;
+                    case ServerOutcome.FAILED -> failed++;
+                    default -> leftOut++;
+                }
+            }
+            return new Counts(outcomes.size(), cutOver, failed, leftOut);
+        }
+    }
+
+    /**
+     * How one server ended.
+     *
+     * @param server            MGN source server ID
+     * @param name              what people call it
+     * @param outcome           CUT_OVER, FAILED or LEFT_OUT
+     * @param stage             the stage it ended in (for a failure, the stage it failed in)
+     * @param reason            why it failed or was left out, or null
+     * @param testInstanceId    its test instance, or null
+     * @param cutoverInstanceId its cutover instance, or null
+     * @param minutesPerStage   whole minutes spent in each stage it finished
+     */
+    public record ServerOutcome(String server, String name, String outcome, Stage stage, String reason,
+                                String testInstanceId, String cutoverInstanceId, Map<Stage, Long> minutesPerStage) {
+
+        public static final String CUT_OVER = "CUT_OVER";
+        public static final String FAILED = "FAILED";
+        public static final String LEFT_OUT = "LEFT_OUT";
+
+        public ServerOutcome {
+            minutesPerStage = minutesPerStage == null || minutesPerStage.isEmpty()
+                    ? Map.of() : new EnumMap<>(minutesPerStage);
+        }
+
+        /** The row of a server that has finished with its wave (cut over, failed or left out). */
+        public static ServerOutcome of(ServerRecord server) {
+            ServerRecord.Failure failure = server.failure();
+            return new ServerOutcome(
+                    server.sourceServerId(),
+                    server.label(),
+                    outcomeOf(server.status()),
+                    failure != null ? failure.stage() : server.stage(),
+                    failure != null ? failure.reason() : null,
+                    instanceOf(server.test()),
+                    instanceOf(server.cutover()),
+                    minutesPerStage(server));
+        }
+
+        private static String outcomeOf(ServerStatus status) {
+            return switch (status) {
+                case CUT_OVER -> CUT_OVER;
+                case FAILED -> FAILED;
+                case LEFT_OUT, ACTIVE -> LEFT_OUT;
+            };
+        }
+
+        private static String instanceOf(ServerRecord.Launch launch) {
+            return launch == null ? null : launch.instanceId();
+        }
+
+        /** Stages the server left, and the stage it failed or was left out in up to that moment. */
+        private static Map<Stage, Long> minutesPerStage(ServerRecord server) {
+            Map<Stage, Long> minutes = new EnumMap<>(Stage.class);
+            server.stageTimes().forEach((stage, time) -> {
+                Instant end = time.end() != null ? time.end() : endOfFailedStage(server, stage);
+                if (time.start() != null && end != null) {
+                    minutes.put(stage, Duration.between(time.start(), end).toMinutes());
+                }
+            });
+            return minutes;
+        }
+
+        private static Instant endOfFailedStage(ServerRecord server, Stage stage) {
+            ServerRecord.Failure failure = server.failure();
+            return failure != null && failure.stage() == stage ? failure.at() : null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ferry.waits;
+
+import dev.ferry.mgn.SourceServer;
+import dev.ferry.notify.Notification;
+import dev.ferry.notify.Notifier;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveStore;
+import dev.ferry.stage.WaveProgress;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The replication wait: done when every active server has been ready for testing and has a
+ * known replication lag (only then can MGN launch it). At the deadline, the servers not ready are
+ * left out (policy CONTINUE) or the wave stops (policy STOP).
+ */
+final class ReplicationCondition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationCondition.class);
+
+    private final WaveStore waves;
+    private final MgnObserver observer;
+    private final StallWatch stalls;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    ReplicationCondition(WaveStore waves, MgnObserver observer, StallWatch stalls, Notifier notifier, Clock clock) {
+        this.waves = waves;
+        this.observer = observer;
+        this.stalls = stalls;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    WaitOutcome evaluate(Wait wait, WaveRecord wave, WaveServers servers) {
+        Instant now = clock.instant();
+        Map<String, SourceServer> seen = observer.observe(servers, servers.active(), now);
+        stalls.review(wave, servers, seen, now);
+        servers.save();
+
+        List<ServerRecord> notReady = servers.active().stream()
+                .filter(record -> !isReady(seen.get(record.sourceServerId())))
+                .toList();
+        if (notReady.isEmpty()) {
+            return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
+        }
+        if (now.isBefore(wait.deadline())) {
+            LOG.info("{} of {} active servers are not ready for testing yet", notReady.size(),
+                    servers.active().size());
+            return WaitOutcome.notYet();
+        }
+        return wave.definition().policies().onServerFailure() == OnServerFailure.STOP
+                ? stopWave(wave, servers, notReady, seen)
+                : leaveOut(wave, servers, notReady, seen, now);
+    }
+
+    private static boolean isReady(SourceServer server) {
+        return server != null && server.lifecycle().hasBeenReadyForTest() && server.isLaunchable();
+    }
+
+    private WaitOutcome leaveOut(WaveRecord wave, WaveServers servers, List<ServerRecord> notReady,
+                                 Map<String, SourceServer> seen, Instant now) {
+        StringBuilder body = new StringBuilder("These servers were not ready for testing within ")
+                .append(limit(wave)).append(" and continue no further with wave ")
+                .append(wave.definition().waveName()).append(":\n\n");
+        for (ServerRecord record : notReady) {
+            body.append("- ").append(Texts.nameOf(record)).append(": ")
+                    .append(stateOf(seen.get(record.sourceServerId()))).append('\n');
+        }
+        notifier.publish(new Notification("Ferry wave " + wave.definition().waveName() + ": "
+                + Texts.plural(notReady.size(), "server") + " left out, not ready for testing in time", body.toString()));
+        for (ServerRecord record : notReady) {
+            servers.put(record.leftOut(reasonFor(wave, seen.get(record.sourceServerId())), now));
+        }
+        servers.save();
+        LOG.warn("Left {} servers out of the wave: not ready for testing within {}", notReady.size(), limit(wave));
+        return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
+    }
+
+    private WaitOutcome stopWave(WaveRecord wave, WaveServers servers, List<ServerRecord> notReady,
+                                 Map<String, SourceServer> seen) {
+        String reason = Texts.plural(notReady.size(), "server") + " not ready for testing within " + limit(wave)
+                + ": " + Texts.someNames(notReady);
+        StringBuilder body = new StringBuilder("Wave ").append(wave.definition().waveName())
+                .append(" stops: its policy is to stop when a server fails, and these servers were not ready for testing within ")
+                .append(limit(wave)).append(":\n\n");
+        for (ServerRecord record : notReady) {
+            body.append("- ").append(Texts.nameOf(record)).append(": ")
+                    .append(stateOf(seen.get(record.sourceServerId()))).append('\n');
+        }
+        notifier.publish(new Notification("Ferry wave " + wave.definition().waveName() + " stopped: "
+                + Texts.plural(notReady.size(), "server") + " not ready for testing in time", body.toString()));
+        WaveRecord stopped = wave.withStatus(WaveRecord.WaveStatus.STOPPED, reason);
+        waves.update(stopped);
+        LOG.warn("Stopped the wave: {}", reason);
+        return WaitOutcome.done(WaveProgress.of(stopped, servers.all()));
+    }
+
+    private static String reasonFor(WaveRecord wave, SourceServer server) {
+        return "not ready for testing within " + limit(wave) + ": " + stateOf(server);
+    }
+
+    /** The replication state that kept a server from being ready, as people read it. */
+    private static String stateOf(SourceServer server) {
+        if (server == null) {
+            return "not found in MGN";
+        }
+        String state = "lifecycle " + server.lifecycle() + ", replication "
+                + (server.replication() != null ? server.replication() : "unknown");
+        if (server.replicationError() != null) {
+            state += " (" + server.replicationError() + ")";
+        }
+        if (server.lifecycle().hasBeenReadyForTest() && !server.isLaunchable()) {
+            state += ", replication lag not known yet";
+        }
+        return state;
+    }
+
+    private static String limit(WaveRecord wave) {
+        return Texts.duration(wave.definition().timeLimits().replication());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.waits;
+
+import dev.ferry.mgn.MgnGateway;
+import dev.ferry.notify.Notifier;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveStore;
+import dev.ferry.stage.UnknownWaveException;
+import dev.ferry.stage.WaveProgress;
+
+import java.time.Clock;
+
+/**
+ * Decides whether a wait's condition holds, against what MGN says now (never against an event):
+ * reads the wave and its server records, reads MGN, records what changed in the server records
+ * and says "not yet" or "done, with these counts". Evaluating again with unchanged MGN state
+ * changes nothing and calls nothing that changes MGN.
+ */
+public final class WaitEvaluator {
+
+    private final WaveStore waves;
+    private final ReplicationCondition replication;
+    private final LaunchCondition launch;
+
+    /** An evaluator reading and acting through these ports. */
+    public WaitEvaluator(WaveStore waves, MgnGateway mgn, Notifier notifier, Clock clock) {
+        this.waves = waves;
+        MgnObserver observer = new MgnObserver(mgn);
+        this.replication = new ReplicationCondition(waves, observer, new StallWatch(mgn, notifier), notifier, clock);
+        this.launch = new LaunchCondition(mgn, observer, clock);
+    }
+
+    /** Evaluates the wait's condition now. */
+    public WaitOutcome evaluate(Wait wait) {
+        WaveRecord wave = wave(wait);
+        WaveServers servers = WaveServers.load(waves, wave.waveId());
+        if (wave.status() != WaveRecord.WaveStatus.RUNNING) {
+            // A wave that stopped waits for nothing more: the state machine goes on to its report.
+            return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
+        }
+        return switch (wait.kind()) {
+            case REPLICATION -> replication.evaluate(wait, wave, servers);
+            case TEST_LAUNCH, CUTOVER_LAUNCH -> launch.evaluate(wait, wave, servers);
+        };
+    }
+
+    /** The wave's counts as stored, for sending a released wait's callback again. */
+    public WaveProgress progressOf(Wait wait) {
+        WaveRecord wave = wave(wait);
+        return WaveProgress.of(wave, waves.servers(wave.waveId()));
+    }
+
+    private WaveRecord wave(Wait wait) {
+        return waves.find(wait.waveId()).orElseThrow(() -> new UnknownWaveException(wait.waveId()));
+    }
+}

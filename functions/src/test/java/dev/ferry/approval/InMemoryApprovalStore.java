@@ -1,0 +1,90 @@
+package dev.ferry.approval;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An approval store in memory with the semantics of the real one: one approval per wave, a
+ * decision recorded at most once and only before expiry. It counts writes, so that tests can show
+ * that a request changed nothing.
+ */
+public class InMemoryApprovalStore implements ApprovalStore {
+
+    private final Map<String, Approval> approvals = new HashMap<>();
+    private final Map<String, String> approvalOfWave = new HashMap<>();
+    private int writes;
+
+    /** Puts an approval as if it had been stored earlier; not counted as a write. */
+    public void seed(Approval approval) {
+        approvals.put(approval.approvalId(), approval);
+        approvalOfWave.put(approval.waveId(), approval.approvalId());
+    }
+
+    /** The stored approval; fails the test when there is none. */
+    public Approval get(String approvalId) {
+        Approval approval = approvals.get(approvalId);
+        if (approval == null) {
+            throw new AssertionError("No approval " + approvalId);
+        }
+        return approval;
+    }
+
+    /** The wave's approval, if one was stored. */
+    public Optional<Approval> ofWave(String waveId) {
+        return Optional.ofNullable(approvalOfWave.get(waveId)).map(approvals::get);
+    }
+
+    public int size() {
+        return approvals.size();
+    }
+
+    /** How many times the store was changed since it was built. */
+    public int writes() {
+        return writes;
+    }
+
+    @Override
+    public Approval createForWave(Approval approval) {
+        String existing = approvalOfWave.get(approval.waveId());
+        if (existing != null) {
+            return approvals.get(existing);
+        }
+        writes++;
+        seed(approval);
+        return approval;
+    }
+
+    @Override
+    public Optional<Approval> find(String approvalId) {
+        return Optional.ofNullable(approvals.get(approvalId));
+    }
+
+    @Override
+    public void replaceTaskToken(String approvalId, String taskToken) {
+        Approval a = get(approvalId);
+        writes++;
+        approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), taskToken,
+                a.createdAt(), a.expiresAt(), a.decision(), a.delivered()));
+    }
+
+    @Override
+    public boolean decide(String approvalId, Decision decision) {
+        Approval a = get(approvalId);
+        if (a.isDecided() || a.isExpired(decision.decidedAt())) {
+            return false;
+        }
+        writes++;
+        approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
+                a.createdAt(), a.expiresAt(), decision, false));
+        return true;
+    }
+
+    @Override
+    public void markDelivered(String approvalId) {
+        Approval a = get(approvalId);
+        writes++;
+        approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
+                a.createdAt(), a.expiresAt(), a.decision(), true));
+    }
+}

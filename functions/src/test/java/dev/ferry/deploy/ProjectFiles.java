@@ -1,0 +1,53 @@
+package dev.ferry.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The repository's deployable files, found from the root Maven passes to the tests. */
+final class ProjectFiles {
+
+    private ProjectFiles() {
+    }
+
+    static Path root() {
+        String root = System.getProperty("ferry.projectRoot");
+        if (root == null) {
+            throw new IllegalStateException("System property ferry.projectRoot is not set; run the tests through Maven");
+        }
+        return Path.of(root).toAbsolutePath().normalize();
+    }
+
+    static Path path(String relative) {
+        return root().resolve(relative);
+    }
+
+    /**
+     * The SAM template as a tree. CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
+     * {@code !GetAtt}, {@code !If}) are read as their plain operand, which is all these tests need.
+     */
+    static JsonNode template() {
+        return readYaml(path("template.yaml"));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readYaml(Path file) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}

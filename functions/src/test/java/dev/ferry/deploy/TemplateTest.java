@@ -1,0 +1,215 @@
+package dev.ferry.deploy;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SAM template holds what the controller needs, with least privilege. */
+class TemplateTest {
+
+    private static final Pattern WILDCARD_ACTION = Pattern.compile(".*\\*.*");
+
+    private final JsonNode template = ProjectFiles.template();
+    private final JsonNode resources = template.path("Resources");
+
+    @Test
+    void everyFunctionRunsJava21WithSnapStartOnAPublishedAlias() {
+        JsonNode globals = template.path("Globals").path("Function");
+
+        assertThat(globals.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(globals.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(globals.path("AutoPublishAlias").asText()).isNotBlank();
+        assertThat(functions()).isNotEmpty().allSatisfy((name, function) -> {
+            JsonNode properties = function.path("Properties");
+            assertThat(properties.has("Runtime")).as(name + " keeps the global runtime").isFalse();
+            assertThat(properties.has("SnapStart")).as(name + " keeps SnapStart").isFalse();
+            assertThat(properties.has("AutoPublishAlias")).as(name + " keeps the alias").isFalse();
+        });
+    }
+
+    @Test
+    void everyFunctionHandlerIsALambdaHandlerClassOfTheFunctionsArtifact() {
+        assertThat(functions()).allSatisfy((name, function) -> {
+            String handler = function.path("Properties").path("Handler").asText();
+            assertThat(handler).as(name).endsWith("::handleRequest");
+            Class<?> type = classNamed(handler.substring(0, handler.indexOf("::")));
+            assertThat(RequestStreamHandler.class.isAssignableFrom(type) || RequestHandler.class.isAssignableFrom(type))
+                    .as(name + " handler " + type.getName() + " is a Lambda handler")
+                    .isTrue();
+        });
+    }
+
+    @Test
+    void noIamStatementGrantsAWildcardAction() {
+        List<String> actions = new ArrayList<>();
+        collectActions(template, actions);
+
+        assertThat(actions).hasSizeGreaterThan(30);
+        assertThat(actions).noneMatch(action -> WILDCARD_ACTION.matcher(action).matches());
+    }
+
+    @Test
+    void theStateMachineIsStandardTracedAndLogsWithoutExecutionData() {
+        JsonNode machine = properties("WaveStateMachine");
+
+        assertThat(resources.path("WaveStateMachine").path("Type").asText()).isEqualTo("AWS::Serverless::StateMachine");
+        assertThat(machine.path("Type").asText()).isEqualTo("STANDARD");
+        assertThat(ProjectFiles.path(machine.path("DefinitionUri").asText())).exists();
+        assertThat(machine.path("Tracing").path("Enabled").asBoolean()).isTrue();
+        assertThat(machine.path("Logging").path("Level").asText()).isEqualTo("ALL");
+        // Execution data would write task tokens into the logs.
+        assertThat(machine.path("Logging").path("IncludeExecutionData").asBoolean(true)).isFalse();
+        String logGroup = machine.path("Logging").path("Destinations").get(0)
+                .path("CloudWatchLogsLogGroup").path("LogGroupArn").asText();
+        assertThat(logGroup).isEqualTo("StateMachineLogGroup.Arn");
+        assertThat(properties("StateMachineLogGroup").path("RetentionInDays").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void mgnEventsReachTheRouterWithRetriesAndADeadLetterQueue() {
+        JsonNode router = properties("EventRouterFunction");
+        JsonNode rule = router.path("Events").path("MgnEvents").path("Properties");
+
+        assertThat(router.path("Events").path("MgnEvents").path("Type").asText()).isEqualTo("EventBridgeRule");
+        assertThat(texts(rule.path("Pattern").path("source"))).containsExactly("aws.mgn");
+        assertThat(texts(rule.path("Pattern").path("detail-type"))).containsExactlyInAnyOrder(
+                "MGN Source Server Launch Result",
+                "MGN Source Server Lifecycle State Change",
+                "MGN Source Server Data Replication Stalled Change");
+        assertThat(rule.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isPositive();
+        assertThat(rule.path("DeadLetterConfig").path("Arn").asText()).isEqualTo("EventDeadLetterQueue.Arn");
+        assertThat(router.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure").path("Destination").asText())
+                .as("function errors after Lambda's own retries land in the same queue")
+                .isEqualTo("EventDeadLetterQueue.Arn");
+    }
+
+    @Test
+    void theReconcilerRunsOnAScheduleWhoseRateIsAParameter() {
+        JsonNode schedule = properties("ReconcilerFunction").path("Events").path("Schedule");
+
+        assertThat(schedule.path("Type").asText()).isEqualTo("Schedule");
+        assertThat(schedule.path("Properties").path("Schedule").asText()).isEqualTo("rate(${ReconcileRateMinutes} minutes)");
+        assertThat(template.path("Parameters").path("ReconcileRateMinutes").path("Default").asInt()).isBetween(2, 10);
+    }
+
+    @Test
+    void theTableIsOnDemandEncryptedRecoverableAndExpiresItems() {
+        JsonNode table = properties("WaveTable");
+
+        assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.path("SSESpecification").path("SSEEnabled").asBoolean()).isTrue();
+        assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo("expiresAt");
+        JsonNode index = table.path("GlobalSecondaryIndexes").get(0);
+        assertThat(index.path("IndexName").asText()).isEqualTo("unreleased-waits");
+        assertThat(texts(index.path("KeySchema").findValues("AttributeName"))).containsExactly("waitState", "deadline");
+    }
+
+    @Test
+    void theTopicIsEncryptedWithAKmsKeyAndMailsTheConfiguredAddress() {
+        assertThat(properties("NotificationTopic").path("KmsMasterKeyId").asText()).isEqualTo("NotificationKey");
+        assertThat(properties("NotificationKey").path("EnableKeyRotation").asBoolean()).isTrue();
+        JsonNode subscription = properties("NotificationSubscription");
+        assertThat(subscription.path("Protocol").asText()).isEqualTo("email");
+        assertThat(subscription.path("Endpoint").asText()).isEqualTo("NotificationEmail");
+    }
+
+    @Test
+    void theApprovalPagesAreAThrottledHttpApiAnsweringOnlyGetAndPost() {
+        JsonNode api = properties("ApprovalApi");
+        JsonNode events = properties("ApprovalApiFunction").path("Events");
+
+        assertThat(resources.path("ApprovalApi").path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").isMissingNode()).isFalse();
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").isMissingNode()).isFalse();
+        assertThat(texts(events.findValues("Method"))).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(texts(events.findValues("Path"))).containsOnly("/approvals/{approvalId}");
+        assertThat(api.path("AccessLogSettings").path("Format").asText())
+                .as("the approval ID is a secret: the access log leaves the path out")
+                .doesNotContain("$context.path");
+    }
+
+    @Test
+    void theOutputsGiveWhatAUserNeedsNext() {
+        assertThat(template.path("Outputs").fieldNames()).toIterable()
+                .contains("StateMachineArn", "ApprovalBaseUrl", "NotificationTopicArn", "TableName");
+    }
+
+    @Test
+    void alarmsNotifyTheTopicOfFailedExecutionsAndOfDeadLetters() {
+        assertThat(properties("FailedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsFailed");
+        assertThat(properties("DeadLetterAlarm").path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+        for (String alarm : List.of("FailedExecutionsAlarm", "TimedOutExecutionsAlarm", "DeadLetterAlarm")) {
+            assertThat(texts(properties(alarm).path("AlarmActions"))).as(alarm).containsExactly("NotificationTopic");
+        }
+    }
+
+    @Test
+    void theFunctionsLogToOneLogGroupWithRetention() {
+        JsonNode logging = template.path("Globals").path("Function").path("LoggingConfig");
+
+        assertThat(logging.path("LogFormat").asText()).isEqualTo("JSON");
+        assertThat(logging.path("LogGroup").asText()).isEqualTo("FunctionLogGroup");
+        assertThat(properties("FunctionLogGroup").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+    }
+
+    private Map<String, JsonNode> functions() {
+        Map<String, JsonNode> functions = new java.util.TreeMap<>();
+        resources.fields().forEachRemaining(entry -> {
+            if ("AWS::Serverless::Function".equals(entry.getValue().path("Type").asText())) {
+                functions.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return functions;
+    }
+
+    private JsonNode properties(String logicalId) {
+        JsonNode resource = resources.path(logicalId);
+        assertThat(resource.isMissingNode()).as("resource " + logicalId + " exists").isFalse();
+        return resource.path("Properties");
+    }
+
+    private static void collectActions(JsonNode node, List<String> actions) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                if (entry.getKey().equals("Action") || entry.getKey().equals("NotAction")) {
+                    if (entry.getValue().isArray()) {
+                        entry.getValue().forEach(action -> actions.add(action.asText()));
+                    } else {
+                        actions.add(entry.getValue().asText());
+                    }
+                } else {
+                    collectActions(entry.getValue(), actions);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectActions(child, actions));
+        }
+    }
+
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("No class " + name + " in the functions artifact", e);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asText).toList();
+    }
+}
