@@ -1,0 +1,59 @@
+package dev.ferry.local.cloud.ec2;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Writes the small, namespace-qualified XML documents of the EC2 query protocol. */
+final class XmlWriter {
+
+    private final StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    private final Deque<String> open = new ArrayDeque<>();
+
+    XmlWriter start(String element) {
+        xml.append('<').append(element).append('>');
+        open.push(element);
+        return this;
+    }
+
+    XmlWriter startDocument(String element, String namespace) {
+        xml.append('<').append(element).append(" xmlns=\"").append(namespace).append("\">");
+        open.push(element);
+        return this;
+    }
+
+    XmlWriter end() {
+        xml.append("</").append(open.pop()).append('>');
+        return this;
+    }
+
+    /** An element with text; nothing when the value is null. */
+    XmlWriter element(String element, Object value) {
+        if (value != null) {
+            xml.append('<').append(element).append('>').append(escape(value.toString())).append("</").append(element).append('>');
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("Unclosed elements: " + open);
+        }
+        return xml.toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&apos;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}
