@@ -2,35 +2,95 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.json.Json;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 
 /**
  * A Lambda entry point that decodes its input into {@code I} with the controller's own JSON
  * configuration (records, java.time) and encodes the returned {@code O}. Subclasses only call
  * one service method; exceptions propagate so that the state machine's Retry and Catch see their
  * class names as the error type.
+ *
+ * <p>Around every invocation it adds the Lambda context and the wave to the structured logs and
+ * records the stage's outcome as a metric.
  */
 public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
 
+    private static final String WAVE_LOG_KEY = "wave";
+
     private final Class<I> inputType;
+    private final Method waveIdAccessor;
+    private final String stage;
 
     protected JsonStreamHandler(Class<I> inputType) {
         this.inputType = inputType;
+        this.waveIdAccessor = waveIdAccessor(inputType);
+        this.stage = getClass().getSimpleName().replaceFirst("Handler$", "");
     }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ObjectMapper mapper = Json.mapper();
-        I request = mapper.readValue(input, inputType);
-        O response = handle(request, context);
-        mapper.writeValue(output, response);
+        I request = decode(mapper, input);
+        putWaveInLogs(request);
+        try {
+            O response = context == null ? handle(request, null)
+                    : PowertoolsLogging.withLogging(context, () -> handle(request, context));
+            StageMetrics.record(stage, StageMetrics.SUCCEEDED);
+            mapper.writeValue(output, response);
+        } catch (RuntimeException e) {
+            StageMetrics.record(stage, StageMetrics.FAILED);
+            throw e;
+        } finally {
+            MDC.remove(WAVE_LOG_KEY);
+        }
     }
 
     /** Does the stage's work for one decoded request. */
     protected abstract O handle(I request, Context context);
+
+    private I decode(ObjectMapper mapper, InputStream input) {
+        try {
+            return mapper.readValue(input, inputType);
+        } catch (IOException e) {
+            throw new InvalidStageInputException(stage + " cannot read its input as " + inputType.getSimpleName()
+                    + ": " + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    private void putWaveInLogs(I request) {
+        if (waveIdAccessor == null || request == null) {
+            return;
+        }
+        try {
+            Object waveId = waveIdAccessor.invoke(request);
+            if (waveId != null) {
+                MDC.put(WAVE_LOG_KEY, waveId.toString());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read waveId of " + inputType.getName(), e);
+        }
+    }
+
+    /** The {@code waveId} component of a record input, found once, or null. */
+    private static Method waveIdAccessor(Class<?> type) {
+        if (!type.isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getName().equals("waveId")) {
+                return component.getAccessor();
+            }
+        }
+        return null;
+    }
 }

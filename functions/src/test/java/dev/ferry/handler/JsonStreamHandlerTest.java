@@ -1,0 +1,93 @@
+package dev.ferry.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonStreamHandlerTest {
+
+    record Greeting(String waveId, Instant at) {
+    }
+
+    record Reply(String text) {
+    }
+
+    static final class IllegalGreetingException extends RuntimeException {
+        IllegalGreetingException(String message) {
+            super(message);
+        }
+    }
+
+    /** Answers a greeting, remembering which wave the logs were keyed with while it ran. */
+    static final class GreetingHandler extends JsonStreamHandler<Greeting, Reply> {
+        final AtomicReference<String> waveInLogs = new AtomicReference<>();
+
+        GreetingHandler() {
+            super(Greeting.class);
+        }
+
+        @Override
+        protected Reply handle(Greeting request, Context context) {
+            waveInLogs.set(MDC.get("wave"));
+            if (request.waveId().equals("bad")) {
+                throw new IllegalGreetingException("no greeting for a bad wave");
+            }
+            return new Reply("hello " + request.waveId() + " at " + request.at());
+        }
+    }
+
+    private final GreetingHandler handler = new GreetingHandler();
+
+    @Test
+    void decodesTheInputCallsTheStageAndEncodesItsResult() throws Exception {
+        String output = invoke("{\"waveId\":\"media-1\",\"at\":\"2026-03-02T10:15:00Z\"}");
+
+        assertThat(output).isEqualTo("{\"text\":\"hello media-1 at 2026-03-02T10:15:00Z\"}");
+    }
+
+    @Test
+    void keysTheLogsWithTheWaveWhileTheStageRunsAndOnlyThen() throws Exception {
+        invoke("{\"waveId\":\"media-1\"}");
+
+        assertThat(handler.waveInLogs.get()).isEqualTo("media-1");
+        assertThat(MDC.get("wave")).isNull();
+    }
+
+    @Test
+    void anExceptionReachesTheRuntimeUnchangedSoThatCatchCanMatchItsName() {
+        assertThatThrownBy(() -> invoke("{\"waveId\":\"bad\"}"))
+                .isInstanceOf(IllegalGreetingException.class)
+                .hasMessage("no greeting for a bad wave");
+        assertThat(MDC.get("wave")).isNull();
+    }
+
+    @Test
+    void inputOfTheWrongShapeIsRefusedWithTheStageAndTheProblemNamed() {
+        assertThatThrownBy(() -> invoke("{\"waveId\":\"media-1\",\"at\":\"yesterday\"}"))
+                .isInstanceOf(InvalidStageInputException.class)
+                .hasMessageStartingWith("Greeting cannot read its input as Greeting:")
+                .hasMessageContaining("yesterday");
+    }
+
+    @Test
+    void inputThatIsNotJsonIsRefusedWithAClearError() {
+        assertThatThrownBy(() -> invoke("not json"))
+                .isInstanceOf(InvalidStageInputException.class)
+                .hasMessageContaining("Unrecognized token 'not'");
+    }
+
+    private String invoke(String input) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, null);
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
