@@ -85,6 +85,14 @@ public final class MgnSimulator {
         return service.launchedInstances();
     }
 
+    /**
+     * The EC2 launch template ({@code ec2LaunchTemplateID}) of each registered server, by source server ID, so
+     * that a simulated EC2 can serve CreateLaunchTemplateVersion and ModifyLaunchTemplate on them.
+     */
+    public Map<String, String> launchTemplateIds() {
+        return service.launchTemplateIds();
+    }
+
     /** Every API call answered so far, in order. */
     public List<ApiCall> callLog() {
         return service.callLog();

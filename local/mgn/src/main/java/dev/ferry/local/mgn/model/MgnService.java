@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The simulated MGN service of one account and region. Every method runs under one lock, because API calls
@@ -148,6 +149,12 @@ public final class MgnService {
     /** The source server IDs of the environment's servers mapped to their specs, registered or not. */
     public Map<String, ServerSpec> serverSpecs() {
         return exclusively(() -> Map.copyOf(specsBySourceServerId));
+    }
+
+    /** The EC2 launch template MGN created for each registered server, by source server ID. */
+    public Map<String, String> launchTemplateIds() {
+        return exclusively(() -> servers.values().stream()
+                .collect(Collectors.toUnmodifiableMap(SourceServer::id, SourceServer::launchTemplateId)));
     }
 
     public void initializeService() {

@@ -55,7 +55,7 @@ public sealed interface WireType {
     }
 
     /** Appends {@code member} to a path, leaving it bare at the top level. */
-    static String join(String path, String member) {
+    private static String join(String path, String member) {
         return path.isEmpty() ? member : path + "." + member;
     }
 
