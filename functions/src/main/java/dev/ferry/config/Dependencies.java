@@ -15,6 +15,7 @@ import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.store.DynamoApprovalStore;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
+import dev.ferry.store.FerryTable;
 import dev.ferry.waits.WaitStore;
 
 import java.time.Clock;
@@ -36,12 +37,12 @@ public final class Dependencies {
     private final Supplier<Notifier> notifier =
             once(() -> new SnsNotifier(AwsClients.sns(), Settings.require("TOPIC_ARN")));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(AwsClients.sfn()));
-    private final Supplier<WaveStore> waveStore =
-            once(() -> new DynamoWaveStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
-    private final Supplier<WaitStore> waitStore =
-            once(() -> new DynamoWaitStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
-    private final Supplier<ApprovalStore> approvalStore =
-            once(() -> new DynamoApprovalStore(AwsClients.dynamoDb(), Settings.require("TABLE_NAME")));
+    private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
+            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
+            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
+            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<Prober> prober = once(NetworkProber::new);
 
     private Dependencies(Clock clock) {

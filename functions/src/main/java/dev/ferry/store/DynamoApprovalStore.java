@@ -6,6 +6,7 @@ import static dev.ferry.store.Items.number;
 import static dev.ferry.store.Items.text;
 import static dev.ferry.store.Items.wavePartition;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.approval.Approval;
 import dev.ferry.approval.ApprovalStore;
 import dev.ferry.approval.Decision;
@@ -196,14 +197,14 @@ public final class DynamoApprovalStore implements ApprovalStore {
     }
 
     private static Approval approvalOf(Map<String, AttributeValue> item) {
-        var record = RecordJson.tree(item.get(RECORD).s());
-        record.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
-        record.put(DELIVERED, item.get(DELIVERED).bool());
+        ObjectNode fields = RecordJson.tree(item.get(RECORD).s());
+        fields.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
+        fields.put(DELIVERED, item.get(DELIVERED).bool());
         String decision = Items.textOf(item, DECISION);
         if (decision != null) {
-            record.set(DECISION, RecordJson.parse(decision));
+            fields.set(DECISION, RecordJson.parse(decision));
         }
-        return RecordJson.read(record, Approval.class);
+        return RecordJson.read(fields, Approval.class);
     }
 
     private static String statusOf(Decision decision) {

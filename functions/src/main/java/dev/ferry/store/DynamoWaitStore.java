@@ -5,6 +5,7 @@ import static dev.ferry.store.Items.STATUS;
 import static dev.ferry.store.Items.number;
 import static dev.ferry.store.Items.text;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.waits.Wait;
 import dev.ferry.waits.WaitStore;
 import java.time.Clock;
@@ -177,14 +178,14 @@ public final class DynamoWaitStore implements WaitStore {
     }
 
     private static Wait waitOf(Map<String, AttributeValue> item) {
-        var record = RecordJson.tree(item.get(RECORD).s());
-        record.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
-        record.put(STATUS, item.get(STATUS).s());
+        ObjectNode fields = RecordJson.tree(item.get(RECORD).s());
+        fields.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
+        fields.put(STATUS, item.get(STATUS).s());
         String releasingSince = Items.textOf(item, RELEASING_SINCE);
         if (releasingSince != null) {
-            record.put(RELEASING_SINCE, releasingSince);
+            fields.put(RELEASING_SINCE, releasingSince);
         }
-        return RecordJson.read(record, Wait.class);
+        return RecordJson.read(fields, Wait.class);
     }
 
     private static Map<String, AttributeValue> keyOf(String waitId) {

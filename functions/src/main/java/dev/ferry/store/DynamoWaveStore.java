@@ -91,7 +91,7 @@ public final class DynamoWaveStore implements WaveStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(RecordJson.read(RecordJson.parse(item.get(RECORD).s()), WaveRecord.class));
+        return Optional.of(RecordJson.read(item.get(RECORD).s(), WaveRecord.class));
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class DynamoWaveStore implements WaveStore {
                 .build();
         // The paginator follows LastEvaluatedKey: a wave's servers can exceed the 1 MB of one page.
         return dynamoDb.queryPaginator(query).items().stream()
-                .map(item -> RecordJson.read(RecordJson.parse(item.get(RECORD).s()), ServerRecord.class))
+                .map(item -> RecordJson.read(item.get(RECORD).s(), ServerRecord.class))
                 .toList();
     }
 

@@ -1,7 +1,10 @@
 package dev.ferry.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.json.Json;
 import java.io.UncheckedIOException;
@@ -14,12 +17,19 @@ import java.util.List;
  */
 final class RecordJson {
 
+    /**
+     * The controller's JSON settings, without {@code isX()} methods: those are derived from the
+     * fields ({@code isActive()}, {@code isDecided()}), and a stored copy would go stale.
+     */
+    private static final ObjectMapper WRITER = Json.mapper().copy()
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+
     private RecordJson() {
     }
 
     /** The record as JSON, without the fields named. */
     static String write(Object record, String... fieldsKeptElsewhere) {
-        ObjectNode node = Json.mapper().valueToTree(record);
+        ObjectNode node = WRITER.valueToTree(record);
         node.remove(List.of(fieldsKeptElsewhere));
         return text(node);
     }
@@ -27,7 +37,7 @@ final class RecordJson {
     /** Any value as JSON text. */
     static String text(Object value) {
         try {
-            return Json.mapper().writeValueAsString(value);
+            return WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +54,10 @@ final class RecordJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        return read(parse(json), type);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {

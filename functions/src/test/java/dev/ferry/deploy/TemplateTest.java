@@ -3,12 +3,18 @@ package dev.ferry.deploy;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.store.FerryTable;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +120,24 @@ class TemplateTest {
     }
 
     @Test
+    void theTableHasExactlyTheKeysAndIndexTheStoresUse() {
+        JsonNode table = properties("WaveTable");
+        CreateTableRequest stores = FerryTable.createTableRequest("any");
+
+        assertThat(attributes(table.path("AttributeDefinitions")))
+                .isEqualTo(stores.attributeDefinitions().stream().collect(Collectors.toMap(
+                        AttributeDefinition::attributeName, definition -> definition.attributeTypeAsString())));
+        assertThat(keys(table.path("KeySchema"))).isEqualTo(keys(stores.keySchema()));
+        GlobalSecondaryIndex index = stores.globalSecondaryIndexes().get(0);
+        JsonNode templateIndex = table.path("GlobalSecondaryIndexes").get(0);
+        assertThat(templateIndex.path("IndexName").asText()).isEqualTo(index.indexName());
+        assertThat(keys(templateIndex.path("KeySchema"))).isEqualTo(keys(index.keySchema()));
+        assertThat(templateIndex.path("Projection").path("ProjectionType").asText())
+                .isEqualTo(index.projection().projectionTypeAsString());
+        assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo(FerryTable.TIME_TO_LIVE);
+    }
+
+    @Test
     void theTopicIsEncryptedWithAKmsKeyAndMailsTheConfiguredAddress() {
         assertThat(properties("NotificationTopic").path("KmsMasterKeyId").asText()).isEqualTo("NotificationKey");
         assertThat(properties("NotificationKey").path("EnableKeyRotation").asBoolean()).isTrue();
@@ -201,6 +225,23 @@ class TemplateTest {
         } catch (ClassNotFoundException e) {
             throw new AssertionError("No class " + name + " in the functions artifact", e);
         }
+    }
+
+    private static Map<String, String> attributes(JsonNode definitions) {
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        definitions.forEach(definition -> attributes.put(definition.path("AttributeName").asText(),
+                definition.path("AttributeType").asText()));
+        return attributes;
+    }
+
+    private static List<String> keys(JsonNode keySchema) {
+        List<String> keys = new ArrayList<>();
+        keySchema.forEach(key -> keys.add(key.path("AttributeName").asText() + " " + key.path("KeyType").asText()));
+        return keys;
+    }
+
+    private static List<String> keys(List<KeySchemaElement> keySchema) {
+        return keySchema.stream().map(key -> key.attributeName() + " " + key.keyTypeAsString()).toList();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -49,8 +51,13 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
             throw new IllegalStateException("DynamoDB Local needs the system property " + NATIVE_LIBRARY_PATH
                     + " naming the folder of the sqlite4java native libraries; run the tests with Maven");
         }
+        // DynamoDB Local logs every request, and every failed condition with its stack trace: the
+        // conditional writes under test would bury the test output.
+        Configurator.setLevel("com.amazonaws.services.dynamodbv2", Level.ERROR);
+        Configurator.setLevel("org.eclipse.jetty", Level.WARN);
         int port = freePort();
-        // -sharedDb: one database whatever the credentials and region of a client, as in the rehearsal.
+        // -sharedDb: one database whatever the credentials and region of a client, so that clients
+        // built elsewhere (from AWS_ENDPOINT_URL, say) see the same tables.
         server = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();

@@ -65,7 +65,7 @@ class DynamoWaveStoreIntegrationTest {
 
     @Test
     void serversReturnsAThousandRecordsPastOneMegabyteInSourceServerIdOrder() {
-        String longLabel = "x".repeat(1_500);
+        String longLabel = "x".repeat(1_200);
         List<ServerRecord> servers = IntStream.range(0, 1_000)
                 .mapToObj(i -> ServerRecord.joining("wave-1", serverId(999 - i), longLabel + i, null, NOW))
                 .toList();
@@ -79,9 +79,7 @@ class DynamoWaveStoreIntegrationTest {
 
         List<ServerRecord> read = store.servers("wave-1");
 
-        assertThat(read).hasSize(1_000);
-        assertThat(read).extracting(ServerRecord::sourceServerId).isSorted();
-        assertThat(read).containsExactlyInAnyOrderElementsOf(servers);
+        assertThat(read).containsExactlyElementsOf(servers.reversed());
     }
 
     @Test
