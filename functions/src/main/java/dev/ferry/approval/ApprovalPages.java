@@ -90,7 +90,7 @@ public final class ApprovalPages {
                 + "<form method=\"post\">"
                 + "<label for=\"approver\">Your name or email address (required)</label>"
                 + "<input id=\"approver\" name=\"approver\" type=\"text\" required maxlength=\""
-                + ApprovalForm.MAX_APPROVER + "\" autocomplete=\"email\">"
+                + ApprovalForm.MAX_APPROVER + "\">"
                 + "<label for=\"comment\">Comment (optional)</label>"
                 + "<textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"" + ApprovalForm.MAX_COMMENT
                 + "\"></textarea>"

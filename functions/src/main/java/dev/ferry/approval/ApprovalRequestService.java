@@ -13,12 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 /**
  * Asks people to approve a wave's cutover: records an approval behind a random link and emails
  * the link with a summary of what the cutover will do. A retried task reuses the approval already
- * emailed and only points it at the new task token, so people get one email per wave.
+ * emailed and only points it at the new task token, so people get one email per wave. The wave
+ * is in the logs' context already (the handler puts it there), so log lines do not repeat it.
  */
 public class ApprovalRequestService {
 
@@ -58,13 +57,13 @@ public class ApprovalRequestService {
         if (!approval.approvalId().equals(candidate.approvalId())) {
             // A retried task: the link already went out, so only the token it must end changes.
             approvals.replaceTaskToken(approval.approvalId(), request.taskToken());
-            LOG.info("Approval already requested; the waiting task was rebound to it",
-                    entry("waveId", wave.waveId()), entry("expiresAt", approval.expiresAt()));
+            LOG.info("Approval already requested and emailed; the retried task was bound to it, open until {}",
+                    approval.expiresAt());
             return new ApprovalRequested(wave.waveId(), approval.expiresAt(), false);
         }
 
         notifier.publish(email(approval));
-        LOG.info("Approval requested and emailed", entry("waveId", wave.waveId()), entry("expiresAt", expiresAt));
+        LOG.info("Approval requested and emailed, open until {}", expiresAt);
         return new ApprovalRequested(wave.waveId(), expiresAt, true);
     }
 

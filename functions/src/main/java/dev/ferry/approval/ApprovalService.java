@@ -25,6 +25,8 @@ public class ApprovalService {
     public static final String REJECTED_ERROR = "ApprovalRejected";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
+    /** The same log key the stage handlers use for the wave. */
+    private static final String WAVE_LOG_KEY = "wave";
 
     private final ApprovalStore approvals;
     private final TaskCallbacks callbacks;
@@ -84,7 +86,7 @@ public class ApprovalService {
                     ? new ApprovalOutcome.Decided(ApprovalView.of(decided), decided.decision(), false)
                     : new ApprovalOutcome.Expired(ApprovalView.of(decided));
         }
-        LOG.info("Cutover decision recorded", entry("waveId", decided.waveId()),
+        LOG.info("Cutover decision recorded", entry(WAVE_LOG_KEY, decided.waveId()),
                 entry("approved", decided.decision().approved()), entry("approver", decided.decision().approver()),
                 entry("sourceIp", decided.decision().sourceIp()));
         return deliver(decided, true);
@@ -94,20 +96,25 @@ public class ApprovalService {
         if (approval.delivered()) {
             return new ApprovalOutcome.Decided(ApprovalView.of(approval), approval.decision(), false);
         }
-        LOG.info("Sending a recorded decision that had not reached the wave", entry("waveId", approval.waveId()));
+        LOG.info("Sending a recorded decision that had not reached the wave", entry(WAVE_LOG_KEY, approval.waveId()));
         return deliver(approval, false);
     }
 
     private ApprovalOutcome deliver(Approval approval, boolean recordedNow) {
         Decision decision = approval.decision();
-        Delivery delivery = decision.approved()
-                ? callbacks.succeed(approval.taskToken(), approvedOutput(decision))
-                : callbacks.fail(approval.taskToken(), REJECTED_ERROR, rejectionCause(decision));
+        Delivery delivery;
+        try {
+            delivery = decision.approved()
+                    ? callbacks.succeed(approval.taskToken(), approvedOutput(decision))
+                    : callbacks.fail(approval.taskToken(), REJECTED_ERROR, rejectionCause(decision));
+        } catch (RuntimeException e) {
+            throw new DecisionDeliveryException(approval.waveId(), e);
+        }
         if (delivery == Delivery.ALREADY_CLOSED) {
             // Left undelivered on purpose: if a retried approval step rebinds the approval to a
             // new token, the next visit sends the decision to it.
             LOG.warn("The approval step had already ended; the decision did not reach the wave",
-                    entry("waveId", approval.waveId()));
+                    entry(WAVE_LOG_KEY, approval.waveId()));
             return new ApprovalOutcome.WindowClosed(ApprovalView.of(approval), decision);
         }
         approvals.markDelivered(approval.approvalId());

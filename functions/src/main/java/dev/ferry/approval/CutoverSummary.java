@@ -65,7 +65,7 @@ public final class CutoverSummary {
         text.append(onFailure(definition.policies())).append('\n');
 
         text.append("\nIf rejected, or not decided by ").append(DisplayTime.of(expiresAt))
-                .append(", nothing is launched: the servers keep replicating and stay ready for cutover.\n");
+                .append(", the cutover does not start and no cutover instance is launched.\n");
         return text.toString();
     }
 

@@ -14,6 +14,7 @@ import dev.ferry.approval.InvalidApprovalRequestException;
 import dev.ferry.config.Dependencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -46,6 +47,10 @@ public class ApprovalApiHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return context == null ? answer(event) : PowertoolsLogging.withLogging(context, () -> answer(event));
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         HtmlPage page;
         try {
             page = respond(event);

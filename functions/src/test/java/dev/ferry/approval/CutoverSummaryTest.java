@@ -78,6 +78,7 @@ class CutoverSummaryTest {
     void saysWhatHappensWhenNobodyApproves() {
         String summary = CutoverSummary.of(ApprovalTestData.wave(), servers, EXPIRES);
 
-        assertThat(summary).contains("If rejected, or not decided by 2026-03-03 10:15:00 UTC, nothing is launched");
+        assertThat(summary).contains("If rejected, or not decided by 2026-03-03 10:15:00 UTC, the cutover does not start"
+                + " and no cutover instance is launched.");
     }
 }

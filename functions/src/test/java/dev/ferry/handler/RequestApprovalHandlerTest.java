@@ -1,0 +1,187 @@
+package dev.ferry.handler;
+
+import dev.ferry.approval.Approval;
+import dev.ferry.approval.ApprovalIds;
+import dev.ferry.approval.ApprovalRequestService;
+import dev.ferry.approval.ApprovalRequested;
+import dev.ferry.approval.ApprovalTestData;
+import dev.ferry.approval.InMemoryApprovalStore;
+import dev.ferry.approval.WaveNotFoundException;
+import dev.ferry.json.Json;
+import dev.ferry.notify.Notification;
+import dev.ferry.notify.Notifier;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.ServerStatus;
+import dev.ferry.server.Stage;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveStore;
+import dev.ferry.wave.WaveFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class RequestApprovalHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
+    private static final String FIRST_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAfirst-task-token-4f1b2c";
+    private static final String RETRY_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAretry-task-token-9e8d7c";
+    private static final String BASE_URL = "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/";
+
+    private final WaveStore waves = mock(WaveStore.class);
+    private final Notifier notifier = mock(Notifier.class);
+    private final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    private final RequestApprovalHandler handler = new RequestApprovalHandler(new ApprovalRequestService(
+            waves, approvals, notifier, Clock.fixed(NOW, ZoneOffset.UTC), BASE_URL));
+
+    /** The approval time limit of events/start-wave.json. */
+    private static final Duration APPROVAL_TIME = Duration.ofHours(24);
+
+    private final ServerRecord mediaServer =
+            ApprovalTestData.testedServer("s-13a5b49c3810fa449", "media-server", "i-0a1b2c3d4e5f60718");
+    private final ServerRecord mediaDb =
+            ApprovalTestData.failedServer("s-4c55e9f7e2b7d1c3e", "media-db", "TCP port 22 refused the connection");
+
+    @BeforeEach
+    void theWaveOfStartWaveJsonReadyForCutover() {
+        WaveRecord wave = new WaveRecord(ApprovalTestData.WAVE_ID, "arn:aws:states:eu-central-1:111122223333:execution:"
+                + "ferry-wave:" + ApprovalTestData.WAVE_ID, WaveFiles.parse("start-wave.json"),
+                WaveRecord.WaveStatus.RUNNING, null, ApprovalTestData.STARTED);
+        when(waves.find(ApprovalTestData.WAVE_ID)).thenReturn(Optional.of(wave));
+        when(waves.servers(ApprovalTestData.WAVE_ID)).thenReturn(List.of(mediaServer, mediaDb));
+    }
+
+    @Test
+    void theFirstRequestStoresOneApprovalForTheTaskOpenForTheWavesApprovalTime() throws IOException {
+        invoke(FIRST_TOKEN);
+
+        Approval approval = approvals.ofWave(ApprovalTestData.WAVE_ID).orElseThrow();
+        assertThat(approvals.size()).isEqualTo(1);
+        assertThat(ApprovalIds.isWellFormed(approval.approvalId())).isTrue();
+        assertThat(approval.taskToken()).isEqualTo(FIRST_TOKEN);
+        assertThat(approval.createdAt()).isEqualTo(NOW);
+        assertThat(approval.expiresAt()).isEqualTo(NOW.plus(APPROVAL_TIME));
+        assertThat(approval.decision()).isNull();
+        assertThat(approval.summary()).contains("media-server (s-13a5b49c3810fa449): test passed")
+                .contains("media-db (s-4c55e9f7e2b7d1c3e): failed in test validation");
+    }
+
+    @Test
+    void theFirstRequestEmailsTheSummaryWithExactlyOneLinkToTheApprovalPage() throws IOException {
+        invoke(FIRST_TOKEN);
+
+        Notification email = sentEmail();
+        Approval approval = approvals.ofWave(ApprovalTestData.WAVE_ID).orElseThrow();
+        assertThat(email.subject()).isEqualTo("Approve the cutover of wave media-stack-wave-1?");
+        assertThat(email.body())
+                .startsWith(approval.summary())
+                .contains("https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/approvals/"
+                        + approval.approvalId() + "\n");
+        assertThat(Pattern.compile("://").matcher(email.body()).results().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theEmailSaysTheLinkOnlyOpensAConfirmationPage() throws IOException {
+        invoke(FIRST_TOKEN);
+
+        assertThat(sentEmail().body())
+                .contains("The link opens a confirmation page. Nothing is decided by opening it")
+                .contains("The link is valid until 2026-03-03 10:15:00 UTC.");
+    }
+
+    @Test
+    void aRetriedTaskReusesTheApprovalRebindsItToTheNewTokenAndSendsNoSecondEmail() throws IOException {
+        invoke(FIRST_TOKEN);
+        String approvalId = approvals.ofWave(ApprovalTestData.WAVE_ID).orElseThrow().approvalId();
+
+        ApprovalRequested answer = invoke(RETRY_TOKEN);
+
+        assertThat(approvals.size()).isEqualTo(1);
+        assertThat(approvals.get(approvalId).taskToken()).isEqualTo(RETRY_TOKEN);
+        assertThat(answer.emailSent()).isFalse();
+        verify(notifier, times(1)).publish(any());
+    }
+
+    @Test
+    void theAnswerSaysWhenTheApprovalExpiresAndThatTheEmailWentOut() throws IOException {
+        ApprovalRequested answer = invoke(FIRST_TOKEN);
+
+        assertThat(answer).isEqualTo(new ApprovalRequested(ApprovalTestData.WAVE_ID,
+                NOW.plus(APPROVAL_TIME), true));
+    }
+
+    @Test
+    void theTaskTokenAppearsNeitherInTheEmailNorInTheAnswer() throws IOException {
+        String answer = invokeRaw(FIRST_TOKEN);
+
+        Notification email = sentEmail();
+        assertThat(email.subject()).doesNotContain(FIRST_TOKEN);
+        assertThat(email.body()).doesNotContain(FIRST_TOKEN);
+        assertThat(answer).doesNotContain(FIRST_TOKEN)
+                .doesNotContain(approvals.ofWave(ApprovalTestData.WAVE_ID).orElseThrow().approvalId());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void activeServersEnterTheApprovalStageAndFailedServersStayWhereTheyFailed() throws IOException {
+        invoke(FIRST_TOKEN);
+
+        ArgumentCaptor<Collection<ServerRecord>> written = ArgumentCaptor.forClass(Collection.class);
+        verify(waves).putServers(written.capture());
+        assertThat(written.getValue()).singleElement().satisfies(server -> {
+            assertThat(server.sourceServerId()).isEqualTo("s-13a5b49c3810fa449");
+            assertThat(server.status()).isEqualTo(ServerStatus.ACTIVE);
+            assertThat(server.stage()).isEqualTo(Stage.APPROVAL);
+            assertThat(server.stageTimes().get(Stage.APPROVAL).start()).isEqualTo(NOW);
+            assertThat(server.stageTimes().get(Stage.READY_FOR_CUTOVER).end()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void aWaveTheStoreDoesNotKnowFailsWithWaveNotFound() {
+        when(waves.find(ApprovalTestData.WAVE_ID)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> invoke(FIRST_TOKEN))
+                .isInstanceOf(WaveNotFoundException.class)
+                .hasMessageContaining(ApprovalTestData.WAVE_ID);
+    }
+
+    private Notification sentEmail() {
+        ArgumentCaptor<Notification> email = ArgumentCaptor.forClass(Notification.class);
+        verify(notifier).publish(email.capture());
+        return email.getValue();
+    }
+
+    private ApprovalRequested invoke(String taskToken) throws IOException {
+        return Json.mapper().readValue(invokeRaw(taskToken), ApprovalRequested.class);
+    }
+
+    /** Runs the handler as Lambda does, on the state's input {"waveId", "taskToken"}. */
+    private String invokeRaw(String taskToken) throws IOException {
+        String input = """
+                {"waveId":"%s","taskToken":"%s"}""".formatted(ApprovalTestData.WAVE_ID, taskToken);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, null);
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
