@@ -15,9 +15,11 @@ import java.time.Instant;
  * @param expiresAt   after this the page answers 410
  * @param decision    the decision, or null while undecided
  * @param delivered   whether the decision reached the waiting task
+ * @param notified    whether the email with the link went out (a retried task sends it until it has)
  */
 public record Approval(String approvalId, String waveId, String waveName, String summary, String taskToken,
-                       Instant createdAt, Instant expiresAt, Decision decision, boolean delivered) {
+                       Instant createdAt, Instant expiresAt, Decision decision, boolean delivered,
+                       boolean notified) {
 
     public boolean isDecided() {
         return decision != null;

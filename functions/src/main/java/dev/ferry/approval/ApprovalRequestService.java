@@ -51,20 +51,24 @@ public class ApprovalRequestService {
 
         Instant expiresAt = now.plus(wave.definition().timeLimits().approval());
         Approval candidate = new Approval(ApprovalIds.newId(), wave.waveId(), wave.definition().waveName(),
-                CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), now, expiresAt, null, false);
+                CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), now, expiresAt, null, false, false);
         Approval approval = approvals.createForWave(candidate);
 
         if (!approval.approvalId().equals(candidate.approvalId())) {
-            // A retried task: the link already went out, so only the token it must end changes.
+            // A retried task: the wave keeps the approval it has; only the token it must end changes.
             approvals.replaceTaskToken(approval.approvalId(), request.taskToken());
+        }
+        if (approval.notified()) {
             LOG.info("Approval already requested and emailed; the retried task was bound to it, open until {}",
                     approval.expiresAt());
             return new ApprovalRequested(wave.waveId(), approval.expiresAt(), false);
         }
 
+        // Sent before it is marked: a crash in between sends the link again rather than never.
         notifier.publish(email(approval));
-        LOG.info("Approval requested and emailed, open until {}", expiresAt);
-        return new ApprovalRequested(wave.waveId(), expiresAt, true);
+        approvals.markNotified(approval.approvalId());
+        LOG.info("Approval requested and emailed, open until {}", approval.expiresAt());
+        return new ApprovalRequested(wave.waveId(), approval.expiresAt(), true);
     }
 
     private void moveActiveServersToApproval(List<ServerRecord> servers, Instant now) {

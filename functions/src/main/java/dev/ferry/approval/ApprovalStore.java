@@ -24,4 +24,7 @@ public interface ApprovalStore {
 
     /** Records that the decision reached the waiting task. */
     void markDelivered(String approvalId);
+
+    /** Records that the email with the approval link was sent. */
+    void markNotified(String approvalId);
 }

@@ -39,6 +39,7 @@ public final class DynamoApprovalStore implements ApprovalStore {
     private static final String TASK_TOKEN = "taskToken";
     private static final String DECISION = "decision";
     private static final String DELIVERED = "delivered";
+    private static final String NOTIFIED = "notified";
     private static final String DECIDE_BEFORE = "decideBefore";
     private static final String APPROVAL_ID = "approvalId";
     private static final String WAVE_ID = "waveId";
@@ -125,6 +126,12 @@ public final class DynamoApprovalStore implements ApprovalStore {
                 Map.of("#delivered", DELIVERED), Map.of(":delivered", Items.flag(true)));
     }
 
+    @Override
+    public void markNotified(String approvalId) {
+        updateExisting(approvalId, "SET #notified = :notified, #ttl = :ttl",
+                Map.of("#notified", NOTIFIED), Map.of(":notified", Items.flag(true)));
+    }
+
     private void updateExisting(String approvalId, String update, Map<String, String> names,
                                 Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
@@ -176,11 +183,12 @@ public final class DynamoApprovalStore implements ApprovalStore {
 
     private Map<String, AttributeValue> approvalItem(Approval approval) {
         Map<String, AttributeValue> item = new HashMap<>(keyOf(approval.approvalId()));
-        item.put(RECORD, text(RecordJson.write(approval, TASK_TOKEN, DECISION, DELIVERED)));
+        item.put(RECORD, text(RecordJson.write(approval, TASK_TOKEN, DECISION, DELIVERED, NOTIFIED)));
         item.put(WAVE_ID, text(approval.waveId()));
         item.put(TASK_TOKEN, text(approval.taskToken()));
         item.put(DECIDE_BEFORE, number(approval.expiresAt().toEpochMilli()));
         item.put(DELIVERED, Items.flag(approval.delivered()));
+        item.put(NOTIFIED, Items.flag(approval.notified()));
         item.put(STATUS, text(approval.isDecided() ? statusOf(approval.decision()) : "WAITING"));
         if (approval.isDecided()) {
             item.put(DECISION, text(RecordJson.text(approval.decision())));
@@ -200,6 +208,7 @@ public final class DynamoApprovalStore implements ApprovalStore {
         ObjectNode fields = RecordJson.tree(item.get(RECORD).s());
         fields.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
         fields.put(DELIVERED, item.get(DELIVERED).bool());
+        fields.put(NOTIFIED, item.containsKey(NOTIFIED) && item.get(NOTIFIED).bool());
         String decision = Items.textOf(item, DECISION);
         if (decision != null) {
             fields.set(DECISION, RecordJson.parse(decision));

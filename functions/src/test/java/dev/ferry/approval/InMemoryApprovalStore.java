@@ -65,7 +65,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
         Approval a = get(approvalId);
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), taskToken,
-                a.createdAt(), a.expiresAt(), a.decision(), a.delivered()));
+                a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), a.notified()));
     }
 
     @Override
@@ -76,7 +76,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
         }
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
-                a.createdAt(), a.expiresAt(), decision, false));
+                a.createdAt(), a.expiresAt(), decision, false, a.notified()));
         return true;
     }
 
@@ -85,6 +85,14 @@ public class InMemoryApprovalStore implements ApprovalStore {
         Approval a = get(approvalId);
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
-                a.createdAt(), a.expiresAt(), a.decision(), true));
+                a.createdAt(), a.expiresAt(), a.decision(), true, a.notified()));
+    }
+
+    @Override
+    public void markNotified(String approvalId) {
+        Approval a = get(approvalId);
+        writes++;
+        approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
+                a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), true));
     }
 }

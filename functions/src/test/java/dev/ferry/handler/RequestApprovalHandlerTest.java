@@ -2,6 +2,7 @@ package dev.ferry.handler;
 
 import dev.ferry.approval.Approval;
 import dev.ferry.approval.ApprovalIds;
+import dev.ferry.approval.ApprovalRequest;
 import dev.ferry.approval.ApprovalRequestService;
 import dev.ferry.approval.ApprovalRequested;
 import dev.ferry.approval.ApprovalTestData;
@@ -119,6 +120,25 @@ class RequestApprovalHandlerTest {
         assertThat(approvals.size()).isEqualTo(1);
         assertThat(approvals.get(approvalId).taskToken()).isEqualTo(RETRY_TOKEN);
         assertThat(answer.emailSent()).isFalse();
+        verify(notifier, times(1)).publish(any());
+    }
+
+    @Test
+    void aRetryAfterACrashBeforeTheEmailSendsTheLinkOnceAndMarksItSent() {
+        Approval open = ApprovalTestData.openApproval("crashed-before-email", FIRST_TOKEN, NOW);
+        InMemoryApprovalStore crashed = new InMemoryApprovalStore();
+        crashed.createForWave(new Approval(open.approvalId(), open.waveId(), open.waveName(), open.summary(),
+                FIRST_TOKEN, open.createdAt(), open.expiresAt(), null, false, false));
+        RequestApprovalHandler retried = new RequestApprovalHandler(new ApprovalRequestService(
+                waves, crashed, notifier, Clock.fixed(NOW, ZoneOffset.UTC), BASE_URL));
+
+        ApprovalRequested first = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
+        ApprovalRequested second = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
+
+        assertThat(first.emailSent()).isTrue();
+        assertThat(second.emailSent()).isFalse();
+        assertThat(crashed.get(open.approvalId()).notified()).isTrue();
+        assertThat(crashed.get(open.approvalId()).taskToken()).isEqualTo(RETRY_TOKEN);
         verify(notifier, times(1)).publish(any());
     }
 

@@ -167,6 +167,16 @@ class DynamoApprovalStoreIntegrationTest {
     }
 
     @Test
+    void anApprovalWhoseEmailWentOutIsMarkedNotified() {
+        store.createForWave(approval("approval-1", "wave-1", "token-1"));
+
+        store.markNotified("approval-1");
+
+        assertThat(store.find("approval-1")).get().extracting(Approval::notified).isEqualTo(true);
+        assertThat(store.find("approval-1")).get().extracting(Approval::delivered).isEqualTo(false);
+    }
+
+    @Test
     void markingAnUnknownApprovalDeliveredFails() {
         assertThatThrownBy(() -> store.markDelivered("no-such-approval")).isInstanceOf(NoSuchItemException.class);
     }
@@ -190,7 +200,7 @@ class DynamoApprovalStoreIntegrationTest {
 
     private static Approval approval(String approvalId, String waveId, String token) {
         return new Approval(approvalId, waveId, "Media servers", "2 servers ready for cutover", token, NOW, EXPIRES,
-                null, false);
+                null, false, false);
     }
 
     private static Decision decision(boolean approved, Instant at) {
