@@ -1,0 +1,182 @@
+package dev.ferry.handler;
+
+import dev.ferry.json.Json;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.ServerStatus;
+import dev.ferry.server.Stage;
+import dev.ferry.waits.EventFiles;
+import dev.ferry.waits.InvalidMgnEventException;
+import dev.ferry.waits.MgnEventRouter;
+import dev.ferry.waits.SweepReport;
+import dev.ferry.waits.WaitKind;
+import dev.ferry.waits.WaitsHarness;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+class EventRouterHandlerTest {
+
+    /** The server the fixtures are about: the wave's first server. */
+    private static final String SERVER = "s-13a5b49c3810fa449";
+
+    private final WaitsHarness harness = new WaitsHarness();
+    private final EventRouterHandler handler = new EventRouterHandler(new MgnEventRouter(harness.sweep));
+
+    private SweepReport route(String fixture) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(EventFiles.open(fixture), output, null);
+        return Json.mapper().readValue(output.toByteArray(), SweepReport.class);
+    }
+
+    /** A wave of the fixtures' server and one more, with their test launch started and still running. */
+    private String aTestLaunchUnderWay() {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        List<String> servers = List.of(SERVER, ids.get(0));
+        harness.waves.putServer(ServerRecord.joining(WaitsHarness.WAVE_ID, SERVER, "media-1", null,
+                WaitsHarness.STARTED).enteringStage(Stage.PREPARE_LAUNCH, WaitsHarness.STARTED));
+        servers.forEach(harness.mgn::readyForTest);
+        harness.begin(WaitKind.TEST_LAUNCH);
+        return harness.mgn.jobs().get(0).id();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "mgn-launch-result-test-succeeded.json",
+            "mgn-launch-result-cutover-failed.json",
+            "mgn-lifecycle-ready-for-test.json",
+            "mgn-replication-stalled.json",
+            "mgn-replication-not-stalled.json"})
+    void everyMgnEventMakesTheRouterEvaluateTheUnreleasedWaits(String fixture) throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+
+        SweepReport report = route(fixture);
+
+        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 1, 0, 0));
+    }
+
+    @Test
+    void aReadyForTestEventReleasesTheReplicationWaitWhenMgnSaysEveryServerIsReady() throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+
+        harness.mgn.readyForTest(ids.get(0));
+        harness.clock.advance(Duration.ofHours(2));
+        route("mgn-lifecycle-ready-for-test.json");
+
+        assertThat(harness.callbacksSent()).isEqualTo(1);
+        assertThat(harness.sentProgress().active()).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledEventRecordsNoStallWhileMgnSaysReplicationIsFine() throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+
+        route("mgn-replication-stalled.json");
+
+        assertThat(harness.server(ids.get(0)).stall()).isNull();
+    }
+
+    @Test
+    void aLaunchSucceededEventReleasesTheTestLaunchWaitOnceMgnSaysTheJobLaunched() throws IOException {
+        String jobId = aTestLaunchUnderWay();
+
+        harness.mgn.launchAll(jobId);
+        route("mgn-launch-result-test-succeeded.json");
+
+        assertThat(harness.callbacksSent()).isEqualTo(1);
+        assertThat(harness.server(SERVER).stage()).isEqualTo(Stage.TEST_VALIDATION);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceChangesNothingTheSecondTime() throws IOException {
+        String jobId = aTestLaunchUnderWay();
+        harness.mgn.launchOne(jobId, SERVER);
+        route("mgn-launch-result-test-succeeded.json");
+        int writes = harness.waves.serverWrites();
+        ServerRecord afterFirst = harness.server(SERVER);
+
+        SweepReport second = route("mgn-launch-result-test-succeeded.json");
+
+        assertThat(second.waiting()).isEqualTo(1);
+        assertThat(harness.server(SERVER)).isEqualTo(afterFirst);
+        assertThat(harness.waves.serverWrites()).isEqualTo(writes);
+        assertThat(harness.callbacksSent()).isZero();
+        verify(harness.mgn.gateway(), times(1)).startTest(anyList());
+    }
+
+    @Test
+    void aCutoverFailedEventArrivingBeforeTheTestSucceededEventFailsNothing() throws IOException {
+        String jobId = aTestLaunchUnderWay();
+        int writes = harness.waves.serverWrites();
+
+        route("mgn-launch-result-cutover-failed.json");
+        assertThat(harness.waves.serverWrites()).isEqualTo(writes);
+        harness.mgn.launchAll(jobId);
+        route("mgn-launch-result-test-succeeded.json");
+
+        ServerRecord server = harness.server(SERVER);
+        assertThat(server.status()).isEqualTo(ServerStatus.ACTIVE);
+        assertThat(server.stage()).isEqualTo(Stage.TEST_VALIDATION);
+        assertThat(server.test()).isEqualTo(new ServerRecord.Launch(jobId, "LAUNCHED",
+                "i-0" + SERVER.substring(2), harness.mgn.job(jobId).createdAt()));
+        assertThat(harness.callbacksSent()).isEqualTo(1);
+    }
+
+    @Test
+    void aTestSucceededEventWhileMgnStillRunsTheJobKeepsTheWaitOpen() throws IOException {
+        aTestLaunchUnderWay();
+
+        SweepReport report = route("mgn-launch-result-test-succeeded.json");
+
+        assertThat(report.waiting()).isEqualTo(1);
+        assertThat(harness.server(SERVER).stage()).isEqualTo(Stage.TEST_LAUNCH);
+        assertThat(harness.mgn.job(harness.mgn.jobs().get(0).id()).status()).isEqualTo("PENDING");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            invalid-event-wrong-source.json        | Event 1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d is not an MGN event: its source is 'aws.ec2', expected 'aws.mgn'
+            invalid-event-unknown-detail-type.json | MGN event 7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3928 has an unknown detail-type 'MGN Agent Install'
+            invalid-event-no-source-server.json    | MGN event 3f4e5d6c-7b8a-4990-a1b2-c3d4e5f60718 (MGN Source Server Launch Result) names no source server: resources [arn:aws:mgn:eu-central-1:111122223333:job/mgnjob-10cba81b2d2b1167a] hold no arn:aws:mgn:<region>:<account>:source-server/s-... ARN
+            invalid-event-no-state.json            | MGN event a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d (MGN Source Server Lifecycle State Change) about s-13a5b49c3810fa449 has no detail.state
+            """)
+    void anInvalidEventThrowsSayingWhatIsWrongAndEvaluatesNothing(String fixture, String message) {
+        harness.givenWave(OnServerFailure.CONTINUE, 1);
+
+        assertThatThrownBy(() -> route(fixture))
+                .isInstanceOf(InvalidMgnEventException.class)
+                .hasMessage(message);
+        verifyNoInteractions(harness.mgn.gateway());
+    }
+
+    @Test
+    void eventsOfOtherWavesServersStillEvaluateEveryWaitBecauseMgnIsTheTruth() throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+        harness.mgn.readyForTest(ids.get(0));
+
+        SweepReport report = route("mgn-replication-not-stalled.json");
+
+        assertThat(report.released()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ferry.handler;
+
+import dev.ferry.json.Json;
+import dev.ferry.waits.EventFiles;
+import dev.ferry.waits.SweepReport;
+import dev.ferry.waits.Wait;
+import dev.ferry.waits.WaitKind;
+import dev.ferry.waits.WaitReconciler;
+import dev.ferry.waits.WaitsHarness;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReconcilerHandlerTest {
+
+    private final WaitsHarness harness = new WaitsHarness();
+    private final ReconcilerHandler handler = new ReconcilerHandler(new WaitReconciler(harness.sweep));
+
+    private SweepReport reconcile() throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(EventFiles.open("scheduled-reconcile.json"), output, null);
+        return Json.mapper().readValue(output.toByteArray(), SweepReport.class);
+    }
+
+    @Test
+    void theScheduleReleasesAWaitWhoseConditionHeldWithoutAnyEvent() throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+
+        harness.mgn.readyForTest(ids.get(0));
+        harness.clock.advance(Duration.ofMinutes(5));
+        SweepReport report = reconcile();
+
+        assertThat(report).isEqualTo(new SweepReport(1, 1, 0, 0, 0, 0));
+        assertThat(harness.callbacksSent()).isEqualTo(1);
+    }
+
+    @Test
+    void theScheduleSendsAgainTheCallbackOfAWaitClaimedLongAgo() throws IOException {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.begin(WaitKind.REPLICATION);
+        harness.waits.claim(Wait.idOf(WaitsHarness.WAVE_ID, WaitKind.REPLICATION), WaitsHarness.TOKEN,
+                harness.clock.instant());
+
+        harness.clock.advance(Duration.ofMinutes(5));
+        SweepReport report = reconcile();
+
+        assertThat(report.resent()).isEqualTo(1);
+        assertThat(harness.callbacksSent()).isEqualTo(1);
+        assertThat(harness.wait(WaitKind.REPLICATION).status()).isEqualTo(Wait.Status.RELEASED);
+    }
+
+    @Test
+    void theScheduleWithNothingOpenReportsNothing() throws IOException {
+        SweepReport report = reconcile();
+
+        assertThat(report).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 0));
+    }
+}

@@ -1,0 +1,252 @@
+package dev.ferry.waits;
+
+import dev.ferry.mgn.Job;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.ServerStatus;
+import dev.ferry.server.Stage;
+import dev.ferry.stage.WaveProgress;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class LaunchWaitTest {
+
+    private final WaitsHarness harness = new WaitsHarness();
+
+    private List<String> readyWave(int servers) {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, servers);
+        ids.forEach(harness.mgn::readyForTest);
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<String>> startedTestBatches(int calls) {
+        ArgumentCaptor<List<String>> batches = ArgumentCaptor.forClass(List.class);
+        verify(harness.mgn.gateway(), times(calls)).startTest(batches.capture());
+        return batches.getAllValues();
+    }
+
+    @Test
+    void beginningALaunchWaitMovesTheActiveServersIntoTheLaunchStage() {
+        List<String> ids = readyWave(2);
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(ids).allSatisfy(id -> assertThat(harness.server(id).stage()).isEqualTo(Stage.TEST_LAUNCH));
+    }
+
+    @Test
+    void twoHundredFiftyServersStartInBatchesOfAtMostOneHundredUpToTwoHundredInActiveJobs() {
+        List<String> ids = readyWave(250);
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        List<List<String>> batches = startedTestBatches(2);
+        assertThat(batches.get(0)).hasSize(100).isEqualTo(ids.subList(0, 100));
+        assertThat(batches.get(1)).hasSize(100).isEqualTo(ids.subList(100, 200));
+        assertThat(ids.subList(200, 250)).allSatisfy(id -> assertThat(harness.server(id).test()).isNull());
+    }
+
+    @Test
+    void everyStartedServerRecordsItsJobAndLaunchStatus() {
+        List<String> ids = readyWave(2);
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        Job job = harness.mgn.jobs().get(0);
+        assertThat(harness.server(ids.get(0)).test())
+                .isEqualTo(new ServerRecord.Launch(job.id(), "PENDING", null, harness.clock.instant()));
+    }
+
+    @Test
+    void otherPeoplesActiveJobsCountAgainstTheAccountsTwoHundredServers() {
+        List<String> ids = readyWave(120);
+        harness.mgn.addForeignActiveJob("mgnjob-0000000000000f00d", 150);
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(startedTestBatches(1)).singleElement().isEqualTo(ids.subList(0, 50));
+    }
+
+    @Test
+    void nothingStartsWhileTheAccountHasTwentyActiveJobs() {
+        readyWave(10);
+        for (int i = 0; i < 20; i++) {
+            harness.mgn.addForeignActiveJob(String.format("mgnjob-%017x", 0xf000 + i), 1);
+        }
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        verify(harness.mgn.gateway(), never()).startTest(anyList());
+    }
+
+    @Test
+    void theNineteenthActiveJobLeavesRoomForOneMoreStart() {
+        readyWave(250);
+        for (int i = 0; i < 19; i++) {
+            harness.mgn.addForeignActiveJob(String.format("mgnjob-%017x", 0xf000 + i), 1);
+        }
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(startedTestBatches(1)).singleElement().satisfies(batch -> assertThat(batch).hasSize(100));
+    }
+
+    @Test
+    void theNextBatchStartsWhenAnEarlierJobCompletes() {
+        List<String> ids = readyWave(250);
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        harness.mgn.launchAll(harness.mgn.jobs().get(0).id());
+        harness.clock.advance(Duration.ofMinutes(5));
+        harness.sweep.sweepAll();
+
+        assertThat(startedTestBatches(3).get(2)).isEqualTo(ids.subList(200, 250));
+    }
+
+    @Test
+    void aLaunchedServerMovesToTestValidationWithItsInstance() {
+        List<String> ids = readyWave(1);
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        harness.mgn.launchAll(harness.mgn.jobs().get(0).id());
+        harness.sweep.sweepAll();
+
+        ServerRecord server = harness.server(ids.get(0));
+        assertThat(server.stage()).isEqualTo(Stage.TEST_VALIDATION);
+        assertThat(server.test().status()).isEqualTo("LAUNCHED");
+        assertThat(server.test().instanceId()).isEqualTo(MgnScene.instanceOf(ids.get(0)));
+    }
+
+    @Test
+    void theWaitIsReleasedWhenNoActiveServerWaitsForItsLaunch() {
+        List<String> ids = readyWave(2);
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        harness.mgn.failOne(harness.mgn.jobs().get(0).id(), ids.get(1));
+        harness.sweep.sweepAll();
+
+        assertThat(harness.sentProgress()).isEqualTo(new WaveProgress(WaitsHarness.WAVE_ID, 2, 1, 1, 0, 0, false, null));
+    }
+
+    @Test
+    void aServerWhoseLaunchFailedInItsJobFailsWithAReasonNamingTheJob() {
+        List<String> ids = readyWave(2);
+        harness.begin(WaitKind.TEST_LAUNCH);
+        String jobId = harness.mgn.jobs().get(0).id();
+
+        harness.mgn.failOne(jobId, ids.get(1));
+        harness.sweep.sweepAll();
+
+        ServerRecord failed = harness.server(ids.get(1));
+        assertThat(failed.status()).isEqualTo(ServerStatus.FAILED);
+        assertThat(failed.failure().stage()).isEqualTo(Stage.TEST_LAUNCH);
+        assertThat(failed.failure().reason()).isEqualTo("test launch failed in MGN job " + jobId);
+    }
+
+    @Test
+    void aJobStartedByAnEvaluationThatCrashedIsAdoptedAndNoServerIsStartedTwice() {
+        List<String> ids = readyWave(150);
+        harness.mgn.crashAfterNextStart();
+        harness.begin(WaitKind.TEST_LAUNCH);
+        String orphan = harness.mgn.jobs().get(0).id();
+
+        harness.clock.advance(Duration.ofMinutes(3));
+        harness.sweep.sweepAll();
+
+        List<List<String>> batches = startedTestBatches(2);
+        assertThat(batches.get(0)).isEqualTo(ids.subList(0, 100));
+        assertThat(batches.get(1)).isEqualTo(ids.subList(100, 150));
+        assertThat(harness.server(ids.get(0)).test().jobId()).isEqualTo(orphan);
+    }
+
+    @Test
+    void aTestJobFromBeforeTheStageBeganIsNotAdopted() {
+        List<String> ids = readyWave(1);
+        harness.mgn.addJob(new Job("mgnjob-00000000000000old", "LAUNCH", "START_TEST", "COMPLETED",
+                harness.clock.instant().minus(Duration.ofHours(5)),
+                List.of(new Job.Participant(ids.get(0), "LAUNCHED", "i-0old"))));
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(startedTestBatches(1)).singleElement().isEqualTo(ids);
+    }
+
+    @Test
+    void atTheLaunchDeadlineAServerStillLaunchingFailsNamingItsJob() {
+        List<String> ids = readyWave(1);
+        harness.begin(WaitKind.TEST_LAUNCH);
+        String jobId = harness.mgn.jobs().get(0).id();
+
+        harness.clock.advance(WaitsHarness.LIMITS.launch());
+        harness.sweep.sweepAll();
+
+        ServerRecord failed = harness.server(ids.get(0));
+        assertThat(failed.status()).isEqualTo(ServerStatus.FAILED);
+        assertThat(failed.failure().reason()).isEqualTo("launch did not finish within 60 minutes, job " + jobId);
+        assertThat(harness.sentProgress().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void atTheLaunchDeadlineAServerThatNeverFoundCapacityIsLeftOut() {
+        List<String> ids = readyWave(1);
+        for (int i = 0; i < 20; i++) {
+            harness.mgn.addForeignActiveJob(String.format("mgnjob-%017x", 0xf000 + i), 1);
+        }
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        harness.clock.advance(WaitsHarness.LIMITS.launch());
+        harness.sweep.sweepAll();
+
+        ServerRecord leftOut = harness.server(ids.get(0));
+        assertThat(leftOut.status()).isEqualTo(ServerStatus.LEFT_OUT);
+        assertThat(leftOut.failure().reason())
+                .isEqualTo("launch did not start within 60 minutes: MGN had no free launch capacity");
+    }
+
+    @Test
+    void evaluatingAgainWithUnchangedMgnStateStartsNothingAgainAndWritesNothing() {
+        readyWave(3);
+        harness.begin(WaitKind.TEST_LAUNCH);
+        int writes = harness.waves.serverWrites();
+
+        harness.sweep.sweepAll();
+        harness.sweep.sweepAll();
+
+        verify(harness.mgn.gateway(), times(1)).startTest(anyList());
+        assertThat(harness.waves.serverWrites()).isEqualTo(writes);
+    }
+
+    @Test
+    void aServerMgnCannotLaunchYetIsNotPutInABatchWithTheOthers() {
+        List<String> ids = readyWave(3);
+        harness.mgn.readyWithoutLag(ids.get(1));
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(startedTestBatches(1)).singleElement().isEqualTo(List.of(ids.get(0), ids.get(2)));
+    }
+
+    @Test
+    void aCutoverLaunchStartsCutoversAndMovesLaunchedServersToCutoverValidation() {
+        List<String> ids = readyWave(1);
+        harness.begin(WaitKind.CUTOVER_LAUNCH);
+
+        harness.mgn.launchAll(harness.mgn.jobs().get(0).id());
+        harness.sweep.sweepAll();
+
+        verify(harness.mgn.gateway()).startCutover(ids);
+        verify(harness.mgn.gateway(), never()).startTest(anyList());
+        assertThat(harness.server(ids.get(0)).stage()).isEqualTo(Stage.CUTOVER_VALIDATION);
+        assertThat(harness.server(ids.get(0)).cutover().status()).isEqualTo("LAUNCHED");
+    }
+}
