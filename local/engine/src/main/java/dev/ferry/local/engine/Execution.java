@@ -33,6 +33,7 @@ final class Execution {
     private String error;
     private String cause;
     private long stateTransitions;
+    private Runnable onEnded = () -> { };
 
     Execution(Object lock, Clock clock, String arn, String name, StateMachine stateMachine, String input,
             JsonNode inputNode) {
@@ -68,6 +69,13 @@ final class Execution {
 
     Instant startDate() {
         return startDate;
+    }
+
+    /** Registers what to release when the execution ends, however it ends. */
+    void whenEnded(Runnable action) {
+        synchronized (lock) {
+            onEnded = action;
+        }
     }
 
     boolean isRunning() {
@@ -117,6 +125,7 @@ final class Execution {
             output = finalStatus == ExecutionStatus.SUCCEEDED ? details.get("output").textValue() : null;
             error = textOrNull(details, "error");
             cause = textOrNull(details, "cause");
+            onEnded.run();
             return true;
         }
     }

@@ -28,7 +28,7 @@ final class FlowRun {
     private final StateGraph graph;
     private final Scope scope;
     private final Consumer<Outcome> onDone;
-    private long lastEventId;
+    private volatile long lastEventId;
     private boolean finished;
 
     FlowRun(ExecutionRun run, StateGraph graph, Scope scope, long previousEventId, Consumer<Outcome> onDone) {
@@ -117,7 +117,7 @@ final class FlowRun {
     private void pass(State.Pass pass, StateVisit visit) {
         JsonNode context = visit.context(0);
         JsonNode effective = DataFlow.select(pass.io().inputPath(), visit.bindings(visit.rawInput(), context));
-        JsonNode result = pass.result().map(JsonNode::deepCopy).orElseGet(() -> pass.parameters()
+        JsonNode result = pass.result().<JsonNode>map(JsonNode::deepCopy).orElseGet(() -> pass.parameters()
                 .map(template -> DataFlow.evaluate(template, visit.bindings(effective, context)))
                 .orElse(effective));
         JsonNode combined = DataFlow.place(pass.resultPath(), visit.rawInput(), result);

@@ -68,12 +68,6 @@ public enum HistoryEventType {
         return detailsField;
     }
 
-    /** True for the events that close an execution. */
-    public boolean isTerminal() {
-        return this == EXECUTION_SUCCEEDED || this == EXECUTION_FAILED || this == EXECUTION_TIMED_OUT
-                || this == EXECUTION_ABORTED;
-    }
-
     /** The {@code <Type>StateEntered} event of a state type. */
     static HistoryEventType stateEntered(String stateType) {
         return byWireName(stateType + "StateEntered");

@@ -71,7 +71,8 @@ final class TaskTokens {
                             + "Member must have length between 1 and " + MAX_TOKEN_LENGTH);
         }
         if (!TOKEN_FORMAT.matcher(token).matches()) {
-            throw new StepFunctionsException(StepFunctionsError.INVALID_TOKEN, "Invalid Token: '" + abbreviate(token) + "'");
+            throw new StepFunctionsException(StepFunctionsError.INVALID_TOKEN,
+                    "Invalid Token: '" + abbreviate(token) + "'");
         }
         PendingTask task = tasks.get(token);
         if (task == null) {

@@ -103,10 +103,12 @@ public enum ComparisonOperator {
      */
     boolean compare(JsonNode variable, JsonNode operand) {
         return switch (kind) {
-            case STRING -> variable.isTextual() && operand.isTextual() && compareStrings(variable.textValue(), operand.textValue());
+            case STRING -> variable.isTextual() && operand.isTextual()
+                    && compareStrings(variable.textValue(), operand.textValue());
             case NUMERIC -> variable.isNumber() && operand.isNumber()
                     && holds(variable.decimalValue().compareTo(operand.decimalValue()));
-            case BOOLEAN -> variable.isBoolean() && operand.isBoolean() && variable.booleanValue() == operand.booleanValue();
+            case BOOLEAN -> variable.isBoolean() && operand.isBoolean()
+                    && variable.booleanValue() == operand.booleanValue();
             case TIMESTAMP -> compareTimestamps(variable, operand);
             case TYPE_TEST -> testType(variable) == operand.booleanValue();
         };

@@ -82,7 +82,8 @@ final class DefinitionParser {
 
     private State state(String name, JsonNode node) {
         if (name.isEmpty() || name.length() > MAX_STATE_NAME_LENGTH) {
-            throw new AslDefinitionException(name, "a state name must have 1 to " + MAX_STATE_NAME_LENGTH + " characters");
+            throw new AslDefinitionException(name,
+                    "a state name must have 1 to " + MAX_STATE_NAME_LENGTH + " characters");
         }
         if (!stateNames.add(name)) {
             throw new AslDefinitionException(name, "the state name is used more than once in the state machine");
@@ -228,9 +229,13 @@ final class DefinitionParser {
             throw reader.fail("HeartbeatSeconds must be smaller than TimeoutSeconds");
         }
         return new TaskTimeouts(timeout,
-                reader.has("TimeoutSecondsPath") ? Optional.of(reader.path("TimeoutSecondsPath")) : Optional.empty(),
+                optionalPath(reader, "TimeoutSecondsPath"),
                 heartbeat,
-                reader.has("HeartbeatSecondsPath") ? Optional.of(reader.path("HeartbeatSecondsPath")) : Optional.empty());
+                optionalPath(reader, "HeartbeatSecondsPath"));
+    }
+
+    private static Optional<JsonPath> optionalPath(NodeReader reader, String field) {
+        return reader.has(field) ? Optional.of(reader.path(field)) : Optional.empty();
     }
 
     private static Optional<String> next(NodeReader reader) {

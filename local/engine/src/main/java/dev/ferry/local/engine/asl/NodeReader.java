@@ -65,7 +65,8 @@ final class NodeReader {
     }
 
     String requiredString(String field) {
-        return optionalString(field).orElseThrow(() -> fail(description + " is missing the required field '" + field + "'"));
+        return optionalString(field)
+                .orElseThrow(() -> fail(description + " is missing the required field '" + field + "'"));
     }
 
     Optional<String> optionalString(String field) {

@@ -21,9 +21,6 @@ public sealed interface State {
 
     /** InputPath and OutputPath, shared by every state type that has them. */
     record InputOutput(Optional<JsonPath> inputPath, Optional<JsonPath> outputPath) {
-        /** {@code $} for both. */
-        public static final InputOutput DEFAULT =
-                new InputOutput(Optional.of(JsonPath.ROOT), Optional.of(JsonPath.ROOT));
     }
 
     /** ResultSelector and ResultPath of the states that produce a result. */
@@ -32,8 +29,6 @@ public sealed interface State {
 
     /** Retry and Catch of Task, Parallel and Map. */
     record ErrorHandling(List<Retrier> retriers, List<Catcher> catchers) {
-        /** No retriers, no catchers. */
-        public static final ErrorHandling NONE = new ErrorHandling(List.of(), List.of());
     }
 
     /** A {@code Pass} state. */

@@ -10,8 +10,4 @@ import java.util.OptionalInt;
  */
 public record TaskTimeouts(OptionalInt timeoutSeconds, Optional<JsonPath> timeoutSecondsPath,
         OptionalInt heartbeatSeconds, Optional<JsonPath> heartbeatSecondsPath) {
-
-    /** No limits. */
-    public static final TaskTimeouts NONE =
-            new TaskTimeouts(OptionalInt.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty());
 }

@@ -97,7 +97,7 @@ public enum IntrinsicFunction {
         JsonNode apply(List<JsonNode> args, RandomGenerator random) {
             ArrayNode array = array(args, 0);
             for (JsonNode element : array) {
-                if (element.equals(args.get(1))) {
+                if (sameValue(element, args.get(1))) {
                     return NODES.booleanNode(true);
                 }
             }
@@ -120,7 +120,7 @@ public enum IntrinsicFunction {
                 if (range.size() == MAX_ITEMS) {
                     throw failure("would produce more than " + MAX_ITEMS + " items");
                 }
-                range.add(value);
+                range.add(integerNode(value));
             }
             return range;
         }
@@ -203,7 +203,7 @@ public enum IntrinsicFunction {
     MATH_ADD("States.MathAdd", 2, 2) {
         @Override
         JsonNode apply(List<JsonNode> args, RandomGenerator random) {
-            return NODES.numberNode((long) integer(args, 0) + integer(args, 1));
+            return integerNode((long) integer(args, 0) + integer(args, 1));
         }
     },
     MATH_RANDOM("States.MathRandom", 2, 3) {
@@ -313,6 +313,19 @@ public enum IntrinsicFunction {
             throw failure("expects an object as argument " + (index + 1) + ", got " + Json.write(arg));
         }
         return (ObjectNode) arg;
+    }
+
+    /** The smallest integer node holding {@code value}, so results compare equal to parsed JSON. */
+    static JsonNode integerNode(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
+    /** JSON equality, except that numbers are equal when their values are, whatever their Java type. */
+    static boolean sameValue(JsonNode left, JsonNode right) {
+        if (left.isNumber() && right.isNumber()) {
+            return left.decimalValue().compareTo(right.decimalValue()) == 0;
+        }
+        return left.equals(right);
     }
 
     private static boolean isIntegral(JsonNode number) {
