@@ -12,10 +12,6 @@ final class Problems {
         found.add(new ValidationProblem(path, message));
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     /** Throws every problem found, if there is any. */
     void throwIfAny() {
         if (!found.isEmpty()) {

@@ -1,0 +1,37 @@
+package dev.ferry.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.ferry.config.Dependencies;
+import dev.ferry.config.Settings;
+import dev.ferry.stage.PreflightRequest;
+import dev.ferry.stage.PreflightResult;
+import dev.ferry.stage.PreflightService;
+
+/**
+ * PreflightFunction: validates the execution input, checks MGN and stores the wave. The state
+ * machine catches {@code dev.ferry.wave.InvalidWaveException} and
+ * {@code dev.ferry.stage.PreflightException} into its Fail states.
+ */
+public class PreflightHandler extends JsonStreamHandler<PreflightRequest, PreflightResult> {
+
+    private final PreflightService service;
+
+    public PreflightHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public PreflightHandler(Dependencies dependencies) {
+        this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.clock(),
+                Settings.find("AWS_REGION")));
+    }
+
+    PreflightHandler(PreflightService service) {
+        super(PreflightRequest.class);
+        this.service = service;
+    }
+
+    @Override
+    protected PreflightResult handle(PreflightRequest request, Context context) {
+        return service.run(request);
+    }
+}

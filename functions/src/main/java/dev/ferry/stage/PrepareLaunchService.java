@@ -1,0 +1,197 @@
+package dev.ferry.stage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.ec2.Ec2Gateway;
+import dev.ferry.ec2.LaunchTemplateChange;
+import dev.ferry.json.Json;
+import dev.ferry.mgn.LaunchConfigurationChange;
+import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnThrottledException;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.Stage;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveStore;
+import dev.ferry.wave.LaunchSettings;
+import dev.ferry.wave.Policies.OnServerFailure;
+import dev.ferry.wave.ServerSpec;
+import dev.ferry.wave.WaveDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Applies each server's launch settings before replication is awaited (walkthrough step 5): the
+ * MGN launch configuration, then a new default version of the server's EC2 launch template.
+ * Safe to run again after a crash: servers already prepared are skipped, the launch configuration
+ * update sets the same values again, and the launch template version is created with a token
+ * derived from the wave, the server and the settings, so EC2 hands back the version it made first.
+ *
+ * <p>A server whose settings cannot be applied fails; under the wave's STOP policy the wave stops
+ * there and the servers not prepared yet stay where they are.
+ */
+public class PrepareLaunchService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrepareLaunchService.class);
+
+    private final MgnGateway mgn;
+    private final Ec2Gateway ec2;
+    private final WaveStore store;
+    private final Clock clock;
+
+    public PrepareLaunchService(MgnGateway mgn, Ec2Gateway ec2, WaveStore store, Clock clock) {
+        this.mgn = mgn;
+        this.ec2 = ec2;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Prepares every active server that is not prepared yet. A wave that is no longer running (it
+     * stopped on an earlier attempt) is left as it is; its remaining servers are left behind by the report.
+     *
+     * @throws UnknownWaveException when the wave is not in the store
+     */
+    public WaveProgress prepare(WaveRef ref) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
+            WaveRecord wave = store.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            List<ServerRecord> servers = new ArrayList<>(store.servers(wave.waveId()));
+            if (wave.status() == WaveStatus.RUNNING) {
+                enterPrepareLaunch(servers);
+                wave = prepareEach(wave, servers);
+            }
+            WaveProgress progress = WaveProgress.of(wave, servers);
+            LOG.info("Launch settings prepared: {} active, {} failed", progress.active(), progress.failed());
+            return progress;
+        }
+    }
+
+    /** Marks in one batch the servers this stage is about to work on, so reports show where each one is. */
+    private void enterPrepareLaunch(List<ServerRecord> servers) {
+        List<ServerRecord> entering = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerRecord server = servers.get(i);
+            if (server.isActive() && server.stage() == Stage.PREFLIGHT) {
+                ServerRecord next = server.enteringStage(Stage.PREPARE_LAUNCH, clock.instant());
+                servers.set(i, next);
+                entering.add(next);
+            }
+        }
+        if (!entering.isEmpty()) {
+            store.putServers(entering);
+        }
+    }
+
+    /** Prepares the servers one by one, saving each as it is done; returns the wave as it then stands. */
+    private WaveRecord prepareEach(WaveRecord wave, List<ServerRecord> servers) {
+        WaveDefinition definition = wave.definition();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerRecord server = servers.get(i);
+            if (!server.isActive() || server.stage() != Stage.PREPARE_LAUNCH) {
+                continue;
+            }
+            ServerRecord done = prepareOne(wave.waveId(), server, settingsFor(definition, server));
+            servers.set(i, done);
+            store.putServer(done);
+            if (!done.isActive() && definition.policies().onServerFailure() == OnServerFailure.STOP) {
+                WaveRecord stopped = wave.withStatus(WaveStatus.STOPPED, "Server " + done.label() + " ("
+                        + done.sourceServerId() + ") failed in PREPARE_LAUNCH and the wave stops on a server failure: "
+                        + done.failure().reason());
+                store.update(stopped);
+                LOG.warn("Wave stopped: {}", stopped.reason());
+                return stopped;
+            }
+        }
+        return wave;
+    }
+
+    private ServerRecord prepareOne(String waveId, ServerRecord server, LaunchSettings settings) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("sourceServerId", server.sourceServerId())) {
+            updateLaunchConfiguration(server.sourceServerId(), settings);
+            if (settings.changesLaunchTemplate()) {
+                updateLaunchTemplate(waveId, server.sourceServerId(), settings);
+            }
+            LOG.info("Launch settings applied");
+            return server.enteringStage(Stage.REPLICATION, clock.instant());
+        } catch (MgnThrottledException throttled) {
+            // Not the server's fault: the state machine retries the stage later, and the stage is safe to repeat.
+            throw throttled;
+        } catch (RuntimeException e) {
+            // The server cannot be launched as the wave asks; the wave's policy decides what that means for the others.
+            LOG.warn("Launch settings could not be applied to {}", server.sourceServerId(), e);
+            return server.failed("launch settings could not be applied: " + e.getMessage(), clock.instant());
+        }
+    }
+
+    private void updateLaunchConfiguration(String sourceServerId, LaunchSettings settings) {
+        // A chosen instance type only sticks when MGN's right-sizing is off (walkthrough step 5).
+        String rightSizing = settings.instanceType() != null ? "NONE" : settings.rightSizing();
+        LaunchConfigurationChange change = new LaunchConfigurationChange(rightSizing, settings.copyPrivateIp(),
+                settings.copyTags(), settings.launchDisposition());
+        if (change.rightSizing() != null || change.copyPrivateIp() != null || change.copyTags() != null
+                || change.launchDisposition() != null) {
+            mgn.updateLaunchConfiguration(sourceServerId, change);
+        }
+    }
+
+    private void updateLaunchTemplate(String waveId, String sourceServerId, LaunchSettings settings) {
+        LaunchTemplateChange change = new LaunchTemplateChange(settings.instanceType(), settings.subnetId(),
+                settings.securityGroupIds(), settings.keyName(), settings.associatePublicIp(), settings.tags());
+        String launchTemplateId = mgn.launchTemplateId(sourceServerId);
+        long version = ec2.createLaunchTemplateVersion(launchTemplateId, change,
+                idempotencyToken(waveId, sourceServerId, change));
+        ec2.setDefaultLaunchTemplateVersion(launchTemplateId, version);
+        LOG.info("Launch template {} version {} is now the default", launchTemplateId, version);
+    }
+
+    /** The wave's launch settings with the server's own settings laid over them. */
+    private static LaunchSettings settingsFor(WaveDefinition definition, ServerRecord server) {
+        LaunchSettings waveSettings = definition.launch() != null ? definition.launch() : LaunchSettings.none();
+        return definition.servers().stream()
+                .filter(spec -> isSpecOf(spec, server))
+                .findFirst()
+                .map(spec -> waveSettings.overriddenBy(spec.launch()))
+                .orElse(waveSettings);
+    }
+
+    private static boolean isSpecOf(ServerSpec spec, ServerRecord server) {
+        if (spec.sourceServerId() != null) {
+            return spec.sourceServerId().equals(server.sourceServerId());
+        }
+        return spec.sourceInstanceId() != null && spec.sourceInstanceId().equals(server.sourceInstanceId());
+    }
+
+    /**
+     * The EC2 client token for a server's launch template version: the same wave, server and
+     * settings always give the same token (so a retry gets the version already made), other
+     * settings another one. 64 hexadecimal characters, within EC2's limit for client tokens.
+     */
+    static String idempotencyToken(String waveId, String sourceServerId, LaunchTemplateChange change) {
+        ObjectNode canonical = Json.mapper().createObjectNode();
+        canonical.put("waveId", waveId);
+        canonical.put("sourceServerId", sourceServerId);
+        canonical.put("instanceType", change.instanceType());
+        canonical.put("subnetId", change.subnetId());
+        canonical.putPOJO("securityGroupIds", change.securityGroupIds());
+        canonical.put("keyName", change.keyName());
+        canonical.put("associatePublicIp", change.associatePublicIp());
+        canonical.putPOJO("tags", change.tags() == null ? null : new TreeMap<>(change.tags()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Json.mapper().writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot derive a launch template client token", e);
+        }
+    }
+}
