@@ -10,7 +10,6 @@ import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.util.List;
@@ -40,9 +39,7 @@ public class FinalizeService {
 
     /** Finalizes (and archives) the servers in the finalize stage; each ends cut over or failed. */
     public WaveProgress finalizeCutover(WaveRef request) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", request.waveId())) {
-            return finalizeCutover(request.waveId());
-        }
+        return finalizeCutover(request.waveId());
     }
 
     private WaveProgress finalizeCutover(String waveId) {

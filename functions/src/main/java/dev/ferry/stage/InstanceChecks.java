@@ -84,7 +84,8 @@ final class InstanceChecks {
         return () -> {
             try {
                 ProbeResult result = probe.get();
-                return result.passed() ? Optional.empty() : Optional.of(name + ": " + result.detail());
+                // The prober's detail already names what it probed and what happened.
+                return result.passed() ? Optional.empty() : Optional.of(result.detail());
             } catch (RuntimeException probeBroke) {
                 // A probe that throws has not shown the application answering; the server stays pending.
                 return Optional.of(name + ": " + probeBroke.getMessage());

@@ -10,7 +10,6 @@ import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +42,7 @@ public class MarkReadyForCutoverService {
      * then records it in the approval stage. Servers already in the approval stage are done.
      */
     public WaveProgress markReady(WaveRef request) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", request.waveId())) {
-            return markReady(request.waveId());
-        }
+        return markReady(request.waveId());
     }
 
     private WaveProgress markReady(String waveId) {
@@ -58,7 +55,8 @@ public class MarkReadyForCutoverService {
         if (!toMark.isEmpty()) {
             Map<String, SourceServer> current = mgn.describeSourceServers(Records.idsOf(toMark)).stream()
                     .collect(Collectors.toMap(SourceServer::id, Function.identity()));
-            Concurrently.map(toMark, MGN_PARALLELISM, server -> markInMgn(server, current.get(server.sourceServerId())));
+            Concurrently.map(toMark, MGN_PARALLELISM,
+                    server -> markInMgn(server, current.get(server.sourceServerId())));
         }
         List<ServerRecord> marked = toMark.stream()
                 .map(server -> server.enteringStage(Stage.READY_FOR_CUTOVER, now).enteringStage(Stage.APPROVAL, now))

@@ -13,7 +13,6 @@ import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +46,7 @@ public class NotApprovedService {
 
     /** Leaves the wave's active servers out and records the wave as not approved. */
     public WaveProgress notApproved(NotApprovedRequest request) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", request.waveId())) {
-            return notApproved(request.waveId(), request);
-        }
-    }
-
-    private WaveProgress notApproved(String waveId, NotApprovedRequest request) {
+        String waveId = request.waveId();
         WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
         List<ServerRecord> servers = waves.servers(waveId);
         if (wave.status() == WaveStatus.NOT_APPROVED) {
@@ -92,8 +86,10 @@ public class NotApprovedService {
         if (!request.isRejected()) {
             return "approval timed out after " + Wording.duration(approvalLimit);
         }
+        // The approval sends "<approver>: <comment>" as the rejection's cause.
         return CaughtError.from(request.error())
                 .map(CaughtError::cause)
+                .map(cause -> "rejected by " + cause)
                 .orElse("rejected");
     }
 }

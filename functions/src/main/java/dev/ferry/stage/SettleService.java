@@ -14,7 +14,6 @@ import dev.ferry.server.WaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +50,7 @@ public class SettleService {
 
     /** Settles the phase's failures and moves the phase's passing servers on. */
     public WaveProgress settle(PhaseRequest request) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", request.waveId())) {
-            return settle(request.waveId(), request.phase());
-        }
+        return settle(request.waveId(), request.phase());
     }
 
     private WaveProgress settle(String waveId, Phase phase) {
@@ -64,7 +61,8 @@ public class SettleService {
         boolean stops = !failedInPhase.isEmpty()
                 && wave.definition().policies().onServerFailure() == OnServerFailure.STOP;
 
-        List<ServerRecord> changed = new ArrayList<>(settleNewFailures(wave, phase, servers, failedInPhase, stops, now));
+        List<ServerRecord> changed =
+                new ArrayList<>(settleNewFailures(wave, phase, servers, failedInPhase, stops, now));
         if (!stops) {
             changed.addAll(passedOn(wave, phase, servers, now));
         }
@@ -109,7 +107,8 @@ public class SettleService {
         }
         boolean finalizes = wave.definition().policies().finalizeCutover();
         return servers.stream()
-                .filter(server -> server.isActive() && server.stage() == phase.validationStage() && passed(server, phase))
+                .filter(server -> server.isActive() && server.stage() == phase.validationStage())
+                .filter(server -> passed(server, phase))
                 .map(server -> finalizes ? server.enteringStage(Stage.FINALIZE, now) : server.cutOver(now))
                 .toList();
     }
@@ -127,9 +126,10 @@ public class SettleService {
     }
 
     private static String stopReason(Phase phase, List<ServerRecord> failed) {
-        String names = failed.stream().limit(NAMES_IN_STOP_REASON).map(ServerRecord::label).filter(Objects::nonNull)
-                .collect(Collectors.joining(", "));
-        String more = failed.size() > NAMES_IN_STOP_REASON ? " and " + (failed.size() - NAMES_IN_STOP_REASON) + " more" : "";
+        String names = failed.stream().limit(NAMES_IN_STOP_REASON).map(ServerRecord::label)
+                .filter(Objects::nonNull).collect(Collectors.joining(", "));
+        int unnamed = failed.size() - NAMES_IN_STOP_REASON;
+        String more = unnamed > 0 ? " and " + unnamed + " more" : "";
         return servers(failed.size()) + " failed the " + (phase == Phase.TEST ? "test" : "cutover") + " (" + names + more
                 + ") and the wave's policy is to stop when a server fails";
     }

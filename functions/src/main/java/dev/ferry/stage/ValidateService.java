@@ -7,13 +7,11 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerRecord.Validation;
 import dev.ferry.server.ServerRecord.Validation.Outcome;
-import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.ValidationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,9 +58,7 @@ public class ValidateService {
      * still to be validated.
      */
     public WaveProgress validate(PhaseRequest request) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", request.waveId())) {
-            return validate(request.waveId(), request.phase());
-        }
+        return validate(request.waveId(), request.phase());
     }
 
     private WaveProgress validate(String waveId, Phase phase) {
@@ -123,7 +119,8 @@ public class ValidateService {
         for (ServerRecord server : servers) {
             String instanceId = instanceIdOf(server, phase);
             failures.put(server.sourceServerId(), new ArrayList<>());
-            for (Supplier<Optional<String>> check : checks.of(instanceId, instanceId == null ? null : health.get(instanceId))) {
+            InstanceHealth instance = instanceId == null ? null : health.get(instanceId);
+            for (Supplier<Optional<String>> check : checks.of(instanceId, instance)) {
                 owners.add(server.sourceServerId());
                 tasks.add(check);
             }
@@ -155,6 +152,7 @@ public class ValidateService {
                     .withValidation(new Validation(validation.phase(), validation.startedAt(), Outcome.FAILED, detail))
                     .failed(reason, now);
         }
-        return server.withValidation(new Validation(validation.phase(), validation.startedAt(), Outcome.PENDING, detail));
+        return server.withValidation(
+                new Validation(validation.phase(), validation.startedAt(), Outcome.PENDING, detail));
     }
 }

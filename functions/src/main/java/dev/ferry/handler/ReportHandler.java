@@ -1,0 +1,31 @@
+package dev.ferry.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.ferry.config.Dependencies;
+import dev.ferry.stage.ReportRequest;
+import dev.ferry.stage.ReportService;
+import dev.ferry.stage.WaveReport;
+
+/** The Report state: the wave's outcome table, its final status and email. */
+public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> {
+
+    private final ReportService service;
+
+    public ReportHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ReportHandler(Dependencies dependencies) {
+        this(new ReportService(dependencies.waveStore(), dependencies.notifier(), dependencies.clock()));
+    }
+
+    ReportHandler(ReportService service) {
+        super(ReportRequest.class);
+        this.service = service;
+    }
+
+    @Override
+    protected WaveReport handle(ReportRequest request, Context context) {
+        return service.report(request);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ferry.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.ferry.config.Dependencies;
+import dev.ferry.stage.PhaseRequest;
+import dev.ferry.stage.ValidateService;
+import dev.ferry.stage.WaveProgress;
+
+/** The ValidateTest and ValidateCutover states: checks the phase's launched instances once. */
+public class ValidateHandler extends JsonStreamHandler<PhaseRequest, WaveProgress> {
+
+    private final ValidateService service;
+
+    public ValidateHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ValidateHandler(Dependencies dependencies) {
+        this(new ValidateService(dependencies.waveStore(), dependencies.ec2(), dependencies.prober(),
+                dependencies.clock()));
+    }
+
+    ValidateHandler(ValidateService service) {
+        super(PhaseRequest.class);
+        this.service = service;
+    }
+
+    @Override
+    protected WaveProgress handle(PhaseRequest request, Context context) {
+        return service.validate(request);
+    }
+}

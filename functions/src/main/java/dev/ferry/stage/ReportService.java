@@ -1,0 +1,142 @@
+package dev.ferry.stage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.json.Json;
+import dev.ferry.notify.Notifier;
+import dev.ferry.notify.ReportMessage;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveStore;
+import dev.ferry.stage.WaveReport.Counts;
+import dev.ferry.stage.WaveReport.ServerOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ends a wave: decides how it ended, leaves out any server still active, records the wave's final
+ * status, and returns the outcome table (the execution's output) after emailing it. Running it
+ * again changes no data; it only sends the email again.
+ */
+public class ReportService {
+
+    /** Keeps the execution's output well under Step Functions' 256 KiB per state. */
+    static final int MAX_TABLE_BYTES = 200_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+
+    private final WaveStore waves;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    public ReportService(WaveStore waves, Notifier notifier, Clock clock) {
+        this.waves = waves;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** The wave's report; with an {@code error} the wave has FAILED. */
+    public WaveReport report(ReportRequest request) {
+        Optional<CaughtError> error = CaughtError.from(request.error());
+        WaveReport report = waves.find(request.waveId())
+                .map(wave -> report(wave, error))
+                .orElseGet(() -> reportWithoutWave(request.waveId(), error));
+        notifier.publish(ReportMessage.of(report));
+        LOG.info("Wave ended {}: {} cut over, {} failed, {} left out", report.status(), report.counts().cutOver(),
+                report.counts().failed(), report.counts().leftOut());
+        return report;
+    }
+
+    private WaveReport report(WaveRecord wave, Optional<CaughtError> error) {
+        Ending ending = Ending.of(wave, error);
+        Instant now = clock.instant();
+        List<ServerRecord> servers = waves.servers(wave.waveId());
+        List<ServerRecord> leftBehind = servers.stream()
+                .filter(ServerRecord::isActive)
+                .map(server -> server.leftOut(ending.leftOutReason(), now))
+                .toList();
+        waves.putServers(leftBehind);
+        if (wave.status() != ending.status() || !Objects.equals(wave.reason(), ending.reason())) {
+            waves.update(wave.withStatus(ending.status(), ending.reason()));
+        }
+
+        List<ServerOutcome> outcomes = Records.replaced(servers, leftBehind).stream().map(ServerOutcome::of).toList();
+        List<ServerOutcome> listed = withinOutputLimit(outcomes);
+        boolean truncated = listed.size() < outcomes.size();
+        String reason = truncated ? withTruncationNote(ending.reason(), wave.waveId(), listed.size(), outcomes.size())
+                : ending.reason();
+        return new WaveReport(wave.waveId(), wave.definition().waveName(), ending.status().name(), reason,
+                Counts.of(outcomes), listed, truncated);
+    }
+
+    /** A wave that failed before it was stored (its preflight broke unexpectedly). */
+    private static WaveReport reportWithoutWave(String waveId, Optional<CaughtError> error) {
+        CaughtError failure = error.orElseThrow(() -> new UnknownWaveException(waveId));
+        return new WaveReport(waveId, null, WaveStatus.FAILED.name(), Ending.failureReason(failure),
+                new Counts(0, 0, 0, 0), List.of(), false);
+    }
+
+    private static List<ServerOutcome> withinOutputLimit(List<ServerOutcome> outcomes) {
+        List<ServerOutcome> listed = new ArrayList<>();
+        long bytes = 0;
+        for (ServerOutcome outcome : outcomes) {
+            bytes += jsonBytes(outcome) + 1;
+            if (bytes > MAX_TABLE_BYTES) {
+                break;
+            }
+            listed.add(outcome);
+        }
+        return listed;
+    }
+
+    private static int jsonBytes(ServerOutcome outcome) {
+        try {
+            return Json.mapper().writeValueAsBytes(outcome).length;
+        } catch (JsonProcessingException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+    }
+
+    private static String withTruncationNote(String reason, String waveId, int listed, int total) {
+        String note = "The report lists the first " + listed + " of " + total + " servers; every server's outcome is"
+                + " in the DynamoDB table under pk WAVE#" + waveId + ".";
+        return reason == null ? note : reason + ". " + note;
+    }
+
+    /** How a wave ended, in order of precedence: FAILED, STOPPED, NOT_APPROVED, COMPLETED. */
+    private record Ending(WaveStatus status, String reason) {
+
+        static Ending of(WaveRecord wave, Optional<CaughtError> error) {
+            if (error.isPresent()) {
+                return new Ending(WaveStatus.FAILED, failureReason(error.get()));
+            }
+            return switch (wave.status()) {
+                case FAILED, STOPPED, NOT_APPROVED -> new Ending(wave.status(), wave.reason());
+                case RUNNING, COMPLETED -> new Ending(WaveStatus.COMPLETED, null);
+            };
+        }
+
+        static String failureReason(CaughtError error) {
+            return "the wave failed unexpectedly: " + error.describe();
+        }
+
+        /** Why a server still active when the wave ends did not get to the end. */
+        String leftOutReason() {
+            String why = reason == null ? "" : ": " + reason;
+            return switch (status) {
+                case FAILED -> "left behind when the wave failed" + why;
+                case STOPPED -> "left behind when the wave stopped" + why;
+                case NOT_APPROVED -> reason == null ? "cutover not approved" : reason;
+                case RUNNING, COMPLETED -> "the wave ended before this server was cut over";
+            };
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ferry.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ferry.json.Json;
+import dev.ferry.notify.Notification;
+import dev.ferry.notify.Notifier;
+import dev.ferry.server.Phase;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.ServerStatus;
+import dev.ferry.server.Stage;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.stage.WaveReport.Counts;
+import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ferry.stage.fakes.WaveFixtures.WAVE_ID;
+import static dev.ferry.stage.fakes.WaveFixtures.failedValidation;
+import static dev.ferry.stage.fakes.WaveFixtures.instanceId;
+import static dev.ferry.stage.fakes.WaveFixtures.passed;
+import static dev.ferry.stage.fakes.WaveFixtures.serverId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class ReportServiceTest {
+
+    private static final JsonNode LAMBDA_ERROR = JsonNodeFactory.instance.objectNode()
+            .put("Error", "dev.ferry.stage.UnknownWaveException")
+            .put("Cause", "{\"errorMessage\":\"No wave with ID x is stored\",\"errorType\":"
+                    + "\"dev.ferry.stage.UnknownWaveException\",\"stackTrace\":[\"a.b(C.java:1)\"]}");
+
+    private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
+    private final WaveStoreFake waves = new WaveStoreFake();
+    private final Notifier notifier = mock(Notifier.class);
+    private final ReportService service =
+            new ReportService(waves.store(), notifier, Clock.fixed(now, ZoneOffset.UTC));
+
+    @Test
+    void aWaveWithSomeServersFailedUnderContinueIsCompleted() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), failedValidation(2, Phase.TEST, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.reason()).isNull();
+        assertThat(report.counts()).isEqualTo(new Counts(2, 1, 1, 0));
+        assertThat(waves.wave(WAVE_ID).status()).isEqualTo(WaveStatus.COMPLETED);
+    }
+
+    @Test
+    void eachServerHasARowWithItsOutcomeStageReasonAndInstances() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), failedValidation(2, Phase.TEST, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        ServerOutcome cutOver = report.servers().get(0);
+        assertThat(cutOver.server()).isEqualTo(serverId(1));
+        assertThat(cutOver.name()).isEqualTo("server-1");
+        assertThat(cutOver.outcome()).isEqualTo("CUT_OVER");
+        assertThat(cutOver.stage()).isEqualTo(Stage.DONE);
+        assertThat(cutOver.testInstanceId()).isEqualTo(instanceId(1, Phase.TEST));
+        assertThat(cutOver.cutoverInstanceId()).isEqualTo(instanceId(1, Phase.CUTOVER));
+        ServerOutcome failed = report.servers().get(1);
+        assertThat(failed.outcome()).isEqualTo("FAILED");
+        assertThat(failed.stage()).isEqualTo(Stage.TEST_VALIDATION);
+        assertThat(failed.reason()).isEqualTo("refused");
+    }
+
+    @Test
+    void eachRowCountsTheWholeMinutesSpentInEachStage() {
+        givenWave(OnServerFailure.CONTINUE, failedValidation(1, Phase.TEST, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        // The fixture enters a stage every ten minutes and fails validation 90 minutes after the start.
+        assertThat(report.servers().get(0).minutesPerStage())
+                .containsEntry(Stage.PREFLIGHT, 10L)
+                .containsEntry(Stage.TEST_LAUNCH, 10L)
+                .containsEntry(Stage.TEST_VALIDATION, 50L);
+    }
+
+    @Test
+    void anErrorMakesTheWaveFailedQuotingTheErrorNameAndItsMessage() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, LAMBDA_ERROR));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.reason()).isEqualTo("the wave failed unexpectedly: dev.ferry.stage.UnknownWaveException: "
+                + "No wave with ID x is stored");
+        assertThat(waves.wave(WAVE_ID).status()).isEqualTo(WaveStatus.FAILED);
+    }
+
+    @Test
+    void aFailureOutranksAStop() {
+        waves.with(WaveFixtures.wave(OnServerFailure.STOP).withStatus(WaveStatus.STOPPED, "server-2 failed"),
+                List.of(cutOver(1)));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, LAMBDA_ERROR));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aStoppedWaveLeavesItsActiveServersOutWithTheStopReason() {
+        waves.with(WaveFixtures.wave(OnServerFailure.STOP).withStatus(WaveStatus.STOPPED, "server-2 failed"),
+                List.of(passed(1, Phase.TEST), failedValidation(2, Phase.TEST, "refused")));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.status()).isEqualTo("STOPPED");
+        assertThat(report.reason()).isEqualTo("server-2 failed");
+        ServerRecord leftOut = waves.server(WAVE_ID, serverId(1));
+        assertThat(leftOut.status()).isEqualTo(ServerStatus.LEFT_OUT);
+        assertThat(leftOut.failure().reason()).isEqualTo("left behind when the wave stopped: server-2 failed");
+        assertThat(report.counts()).isEqualTo(new Counts(2, 0, 1, 1));
+        assertThat(waves.wave(WAVE_ID).status()).isEqualTo(WaveStatus.STOPPED);
+    }
+
+    @Test
+    void aWaveNotApprovedIsReportedSo() {
+        ServerRecord leftOut = passed(1, Phase.TEST).leftOut("cutover not approved: approval timed out after 24 hours", now);
+        waves.with(WaveFixtures.wave(OnServerFailure.CONTINUE)
+                        .withStatus(WaveStatus.NOT_APPROVED, "cutover not approved: approval timed out after 24 hours"),
+                List.of(leftOut));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.status()).isEqualTo("NOT_APPROVED");
+        assertThat(report.servers().get(0).outcome()).isEqualTo("LEFT_OUT");
+        assertThat(report.servers().get(0).reason()).isEqualTo("cutover not approved: approval timed out after 24 hours");
+    }
+
+    @Test
+    void theFinalEmailCarriesTheStatusInItsSubjectAndATableOfServers() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), failedValidation(2, Phase.TEST, "refused"));
+
+        service.report(new ReportRequest(WAVE_ID, null));
+
+        ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
+        verify(notifier, times(1)).publish(sent.capture());
+        assertThat(sent.getValue().subject()).isEqualTo("Ferry wave media-stack: COMPLETED");
+        assertThat(sent.getValue().body())
+                .contains("2 servers: 1 cut over, 1 failed, 0 left out.")
+                .contains(instanceId(1, Phase.CUTOVER), "TEST_VALIDATION", "refused");
+    }
+
+    @Test
+    void aRepeatedReportChangesNoDataAndReturnsTheSameReport() {
+        waves.with(WaveFixtures.wave(OnServerFailure.STOP).withStatus(WaveStatus.STOPPED, "server-2 failed"),
+                List.of(passed(1, Phase.TEST), failedValidation(2, Phase.TEST, "refused")));
+        WaveReport first = service.report(new ReportRequest(WAVE_ID, null));
+        List<ServerRecord> afterFirst = waves.servers(WAVE_ID);
+        int writesAfterFirst = waves.serverWrites().size();
+
+        WaveReport second = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(waves.servers(WAVE_ID)).isEqualTo(afterFirst);
+        assertThat(waves.serverWrites()).hasSize(writesAfterFirst);
+        assertThat(waves.waveUpdates()).isEmpty();
+    }
+
+    @Test
+    void aLargeWaveKeepsTheOutputUnderTheStepFunctionsLimitAndSaysWhereTheFullTableIs() throws Exception {
+        List<ServerRecord> servers = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            servers.add(failedValidation(i, Phase.TEST, "validation did not pass within 30 minutes: " + "x".repeat(150)));
+        }
+        givenWave(OnServerFailure.CONTINUE, servers.toArray(ServerRecord[]::new));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.truncated()).isTrue();
+        assertThat(Json.mapper().writeValueAsBytes(report).length).isLessThan(256 * 1024);
+        assertThat(report.servers()).hasSizeLessThan(3000).first().extracting(ServerOutcome::server)
+                .isEqualTo(serverId(1));
+        assertThat(report.counts().total()).isEqualTo(3000);
+        assertThat(report.reason()).endsWith("every server's outcome is in the DynamoDB table under pk WAVE#" + WAVE_ID + ".");
+    }
+
+    @Test
+    void aWaveThatFailedBeforeItWasStoredIsReportedFailed() {
+        WaveReport report = service.report(new ReportRequest("never-stored", LAMBDA_ERROR));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.servers()).isEmpty();
+        assertThat(report.reason()).contains("No wave with ID x is stored");
+    }
+
+    @Test
+    void aReportForAnUnknownWaveWithoutAnErrorIsRefused() {
+        assertThatThrownBy(() -> service.report(new ReportRequest("never-stored", null)))
+                .isInstanceOf(UnknownWaveException.class);
+    }
+
+    private void givenWave(OnServerFailure policy, ServerRecord... servers) {
+        WaveRecord wave = WaveFixtures.wave(policy);
+        waves.with(wave, List.of(servers));
+    }
+
+    private ServerRecord cutOver(int number) {
+        return passed(number, Phase.CUTOVER).enteringStage(Stage.FINALIZE, now.minus(Duration.ofMinutes(5)))
+                .cutOver(now.minus(Duration.ofMinutes(1)));
+    }
+}
