@@ -52,7 +52,8 @@ class PrepareLaunchServiceTest {
     private final SettableClock clock = new SettableClock(NOW);
     private final FakeMgn mgn = new FakeMgn();
     private final FakeEc2 ec2 = new FakeEc2();
-    private final PrepareLaunchService prepareLaunch = new PrepareLaunchService(mgn, ec2, store, clock);
+    /** One server at a time, so that a simulated crash stops the stage where a real one would. */
+    private final PrepareLaunchService prepareLaunch = new PrepareLaunchService(mgn, ec2, store, clock, 1);
 
     @Test
     void theLaunchConfigurationTurnsRightSizingOffWhenAnInstanceTypeIsGiven() {
@@ -268,6 +269,37 @@ class PrepareLaunchServiceTest {
         assertThat(mgn.launchConfigurationUpdates()).extracting(LaunchConfigurationUpdate::sourceServerId)
                 .containsExactly(MEDIA_SERVER, TRANSCODER);
         assertThat(store.server(WAVE_ID, DATABASE).stage()).isEqualTo(Stage.PREPARE_LAUNCH);
+    }
+
+    @Test
+    void serversPreparedInParallelAreEachPreparedExactlyOnce() {
+        startWaveStored();
+        PrepareLaunchService parallel = new PrepareLaunchService(mgn, ec2, store, clock,
+                PrepareLaunchService.SERVERS_IN_PARALLEL);
+
+        WaveProgress progress = parallel.prepare(new WaveRef(WAVE_ID));
+
+        assertThat(mgn.launchConfigurationUpdates()).extracting(LaunchConfigurationUpdate::sourceServerId)
+                .containsExactlyInAnyOrderElementsOf(START_WAVE_SERVERS);
+        assertThat(ec2.versionsMade()).isEqualTo(4);
+        assertThat(START_WAVE_SERVERS).allSatisfy(id ->
+                assertThat(store.server(WAVE_ID, id).stage()).isEqualTo(Stage.REPLICATION));
+        assertThat(progress.active()).isEqualTo(4);
+    }
+
+    @Test
+    void inParallelUnderTheStopPolicyAFailureStopsTheWaveAndNoServerIsPreparedTwice() {
+        startWaveStoredWithPolicy("STOP");
+        ec2.failing(launchTemplate(TRANSCODER));
+        PrepareLaunchService parallel = new PrepareLaunchService(mgn, ec2, store, clock,
+                PrepareLaunchService.SERVERS_IN_PARALLEL);
+
+        WaveProgress progress = parallel.prepare(new WaveRef(WAVE_ID));
+
+        assertThat(progress.stopped()).isTrue();
+        assertThat(store.find(WAVE_ID).orElseThrow().status()).isEqualTo(WaveStatus.STOPPED);
+        assertThat(mgn.launchConfigurationUpdates()).extracting(LaunchConfigurationUpdate::sourceServerId)
+                .doesNotHaveDuplicates().contains(TRANSCODER);
     }
 
     @Test

@@ -34,31 +34,31 @@ public class FakeEc2 implements Ec2Gateway {
     private final List<DefaultVersion> defaultVersionRequests = new ArrayList<>();
 
     /** Makes every request on this launch template fail. */
-    public FakeEc2 failing(String launchTemplateId) {
+    public synchronized FakeEc2 failing(String launchTemplateId) {
         failingTemplates.add(launchTemplateId);
         return this;
     }
 
-    public List<VersionRequest> versionRequests() {
+    public synchronized List<VersionRequest> versionRequests() {
         return List.copyOf(versionRequests);
     }
 
-    public List<DefaultVersion> defaultVersionRequests() {
+    public synchronized List<DefaultVersion> defaultVersionRequests() {
         return List.copyOf(defaultVersionRequests);
     }
 
     /** The default version of a template; MGN creates each template with version 1. */
-    public long defaultVersion(String launchTemplateId) {
+    public synchronized long defaultVersion(String launchTemplateId) {
         return defaultVersions.getOrDefault(launchTemplateId, 1L);
     }
 
     /** How many versions EC2 has made (requests answered from a token do not make one). */
-    public int versionsMade() {
+    public synchronized int versionsMade() {
         return versionByToken.size();
     }
 
     @Override
-    public long createLaunchTemplateVersion(String launchTemplateId, LaunchTemplateChange change, String idempotencyToken) {
+    public synchronized long createLaunchTemplateVersion(String launchTemplateId, LaunchTemplateChange change, String idempotencyToken) {
         versionRequests.add(new VersionRequest(launchTemplateId, change, idempotencyToken));
         requireWorking(launchTemplateId);
         return versionByToken.computeIfAbsent(launchTemplateId + "/" + idempotencyToken,
@@ -66,14 +66,14 @@ public class FakeEc2 implements Ec2Gateway {
     }
 
     @Override
-    public void setDefaultLaunchTemplateVersion(String launchTemplateId, long version) {
+    public synchronized void setDefaultLaunchTemplateVersion(String launchTemplateId, long version) {
         defaultVersionRequests.add(new DefaultVersion(launchTemplateId, version));
         requireWorking(launchTemplateId);
         defaultVersions.put(launchTemplateId, version);
     }
 
     @Override
-    public Map<String, InstanceHealth> describeInstances(Collection<String> instanceIds) {
+    public synchronized Map<String, InstanceHealth> describeInstances(Collection<String> instanceIds) {
         throw new UnsupportedOperationException("not an operation of launch preparation");
     }
 

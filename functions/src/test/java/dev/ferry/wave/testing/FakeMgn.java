@@ -42,114 +42,114 @@ public class FakeMgn implements MgnGateway {
     private final List<LaunchConfigurationUpdate> launchConfigurationUpdates = new ArrayList<>();
 
     /** The region has never been initialised, so it has no replication template either. */
-    public FakeMgn uninitialized() {
+    public synchronized FakeMgn uninitialized() {
         initialized = false;
         hasTemplate = false;
         return this;
     }
 
-    public FakeMgn withoutReplicationTemplate() {
+    public synchronized FakeMgn withoutReplicationTemplate() {
         hasTemplate = false;
         return this;
     }
 
-    public FakeMgn with(SourceServer... sourceServers) {
+    public synchronized FakeMgn with(SourceServer... sourceServers) {
         for (SourceServer server : sourceServers) {
             servers.put(server.id(), server);
         }
         return this;
     }
 
-    public FakeMgn with(Collection<SourceServer> sourceServers) {
+    public synchronized FakeMgn with(Collection<SourceServer> sourceServers) {
         return with(sourceServers.toArray(SourceServer[]::new));
     }
 
-    public FakeMgn withJob(Job job) {
+    public synchronized FakeMgn withJob(Job job) {
         jobs.add(job);
         return this;
     }
 
     /** Gives the server an MGN launch template, as MGN does when the agent registers it. */
-    public FakeMgn withLaunchTemplate(String sourceServerId, String launchTemplateId) {
+    public synchronized FakeMgn withLaunchTemplate(String sourceServerId, String launchTemplateId) {
         launchTemplates.put(sourceServerId, launchTemplateId);
         return this;
     }
 
     /** Makes {@code UpdateLaunchConfiguration} for this server fail with the given error. */
-    public FakeMgn failingLaunchConfiguration(String sourceServerId, RuntimeException error) {
+    public synchronized FakeMgn failingLaunchConfiguration(String sourceServerId, RuntimeException error) {
         launchConfigurationFailures.put(sourceServerId, error);
         return this;
     }
 
-    public int initializeCalls() {
+    public synchronized int initializeCalls() {
         return initializeCalls;
     }
 
-    public int listCalls() {
+    public synchronized int listCalls() {
         return listCalls;
     }
 
-    public List<ReplicationSettings> createdTemplates() {
+    public synchronized List<ReplicationSettings> createdTemplates() {
         return List.copyOf(createdTemplates);
     }
 
-    public List<List<String>> describeRequests() {
+    public synchronized List<List<String>> describeRequests() {
         return List.copyOf(describeRequests);
     }
 
-    public List<Instant> jobsSinceRequests() {
+    public synchronized List<Instant> jobsSinceRequests() {
         return List.copyOf(jobsSinceRequests);
     }
 
-    public List<LaunchConfigurationUpdate> launchConfigurationUpdates() {
+    public synchronized List<LaunchConfigurationUpdate> launchConfigurationUpdates() {
         return List.copyOf(launchConfigurationUpdates);
     }
 
     /** Whether any call changed MGN (initialisation, a template, a launch configuration). */
-    public boolean changedAnything() {
+    public synchronized boolean changedAnything() {
         return initializeCalls > 0 || !createdTemplates.isEmpty() || !launchConfigurationUpdates.isEmpty();
     }
 
     @Override
-    public boolean isInitialized() {
+    public synchronized boolean isInitialized() {
         return initialized;
     }
 
     @Override
-    public void initializeService() {
+    public synchronized void initializeService() {
         initializeCalls++;
         initialized = true;
     }
 
     @Override
-    public boolean hasReplicationTemplate() {
+    public synchronized boolean hasReplicationTemplate() {
         requireInitialized();
         return hasTemplate;
     }
 
     @Override
-    public void createReplicationTemplate(ReplicationSettings settings) {
+    public synchronized void createReplicationTemplate(ReplicationSettings settings) {
         requireInitialized();
         createdTemplates.add(settings);
         hasTemplate = true;
     }
 
     @Override
-    public List<SourceServer> describeSourceServers(Collection<String> sourceServerIds) {
+    public synchronized List<SourceServer> describeSourceServers(Collection<String> sourceServerIds) {
         requireInitialized();
         describeRequests.add(List.copyOf(sourceServerIds));
         return sourceServerIds.stream().map(servers::get).filter(Objects::nonNull).toList();
     }
 
     @Override
-    public List<SourceServer> listSourceServers() {
+    public synchronized List<SourceServer> listSourceServers() {
         requireInitialized();
         listCalls++;
         return servers.values().stream().filter(server -> !server.archived()).toList();
     }
 
     @Override
-    public String launchTemplateId(String sourceServerId) {
+    public synchronized String launchTemplateId(String sourceServerId) {
         String id = launchTemplates.get(sourceServerId);
         if (id == null) {
             throw new IllegalStateException("source server " + sourceServerId + " has no launch template");
@@ -158,7 +158,7 @@ public class FakeMgn implements MgnGateway {
     }
 
     @Override
-    public void updateLaunchConfiguration(String sourceServerId, LaunchConfigurationChange change) {
+    public synchronized void updateLaunchConfiguration(String sourceServerId, LaunchConfigurationChange change) {
         launchConfigurationUpdates.add(new LaunchConfigurationUpdate(sourceServerId, change));
         RuntimeException failure = launchConfigurationFailures.get(sourceServerId);
         if (failure != null) {
@@ -167,49 +167,49 @@ public class FakeMgn implements MgnGateway {
     }
 
     @Override
-    public List<Job> jobsSince(Instant from) {
+    public synchronized List<Job> jobsSince(Instant from) {
         requireInitialized();
         jobsSinceRequests.add(from);
         return jobs.stream().filter(job -> !job.createdAt().isBefore(from)).toList();
     }
 
     @Override
-    public Job startTest(List<String> sourceServerIds) {
+    public synchronized Job startTest(List<String> sourceServerIds) {
         throw notUsed();
     }
 
     @Override
-    public Job startCutover(List<String> sourceServerIds) {
+    public synchronized Job startCutover(List<String> sourceServerIds) {
         throw notUsed();
     }
 
     @Override
-    public Job terminateTargetInstances(List<String> sourceServerIds) {
+    public synchronized Job terminateTargetInstances(List<String> sourceServerIds) {
         throw notUsed();
     }
 
     @Override
-    public List<Job> describeJobs(Collection<String> jobIds) {
+    public synchronized List<Job> describeJobs(Collection<String> jobIds) {
         throw notUsed();
     }
 
     @Override
-    public void changeLifecycleState(String sourceServerId, LifecycleState target) {
+    public synchronized void changeLifecycleState(String sourceServerId, LifecycleState target) {
         throw notUsed();
     }
 
     @Override
-    public void retryDataReplication(String sourceServerId) {
+    public synchronized void retryDataReplication(String sourceServerId) {
         throw notUsed();
     }
 
     @Override
-    public void finalizeCutover(String sourceServerId) {
+    public synchronized void finalizeCutover(String sourceServerId) {
         throw notUsed();
     }
 
     @Override
-    public void markAsArchived(String sourceServerId) {
+    public synchronized void markAsArchived(String sourceServerId) {
         throw notUsed();
     }
 

@@ -27,26 +27,26 @@ public class InMemoryWaveStore implements WaveStore {
     private int writesBeforeCrash = -1;
 
     /** The next {@code writes} server records are stored, then the write after them crashes (once). */
-    public void crashAfterServerWrites(int writes) {
+    public synchronized void crashAfterServerWrites(int writes) {
         writesBeforeCrash = writes;
     }
 
     /** Every server record written, in order, including overwrites. */
-    public List<ServerRecord> serverWrites() {
+    public synchronized List<ServerRecord> serverWrites() {
         return List.copyOf(serverWrites);
     }
 
     /** How many times {@link #create} stored a wave that was not there yet. */
-    public int waveCreates() {
+    public synchronized int waveCreates() {
         return waveCreates;
     }
 
-    public ServerRecord server(String waveId, String sourceServerId) {
+    public synchronized ServerRecord server(String waveId, String sourceServerId) {
         return servers.getOrDefault(waveId, Map.of()).get(sourceServerId);
     }
 
     @Override
-    public WaveRecord create(WaveRecord wave) {
+    public synchronized WaveRecord create(WaveRecord wave) {
         WaveRecord existing = waves.putIfAbsent(wave.waveId(), wave);
         if (existing != null) {
             return existing;
@@ -56,12 +56,12 @@ public class InMemoryWaveStore implements WaveStore {
     }
 
     @Override
-    public Optional<WaveRecord> find(String waveId) {
+    public synchronized Optional<WaveRecord> find(String waveId) {
         return Optional.ofNullable(waves.get(waveId));
     }
 
     @Override
-    public void update(WaveRecord wave) {
+    public synchronized void update(WaveRecord wave) {
         if (!waves.containsKey(wave.waveId())) {
             throw new IllegalStateException("no wave " + wave.waveId() + " to update");
         }
@@ -69,12 +69,12 @@ public class InMemoryWaveStore implements WaveStore {
     }
 
     @Override
-    public void putServers(Collection<ServerRecord> records) {
+    public synchronized void putServers(Collection<ServerRecord> records) {
         records.forEach(this::putServer);
     }
 
     @Override
-    public void putServer(ServerRecord server) {
+    public synchronized void putServer(ServerRecord server) {
         if (writesBeforeCrash == 0) {
             writesBeforeCrash = -1;
             throw new SimulatedCrash("before writing server " + server.sourceServerId());
@@ -87,7 +87,7 @@ public class InMemoryWaveStore implements WaveStore {
     }
 
     @Override
-    public List<ServerRecord> servers(String waveId) {
+    public synchronized List<ServerRecord> servers(String waveId) {
         return servers.getOrDefault(waveId, Map.of()).values().stream()
                 .sorted(Comparator.comparing(ServerRecord::sourceServerId))
                 .toList();
