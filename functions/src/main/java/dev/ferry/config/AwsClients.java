@@ -14,9 +14,12 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -59,6 +62,33 @@ public final class AwsClients {
 
     public static Ec2Client ec2() {
         return configure(Ec2Client.builder(), override -> { }).build();
+    }
+
+    /** An EC2 client of another region than the function's: the source region of a wave. */
+    public static Ec2Client ec2(Region region) {
+        return configure(Ec2Client.builder(), override -> { }).region(region).build();
+    }
+
+    public static SsmClient ssm() {
+        return configure(SsmClient.builder(), override -> { }).build();
+    }
+
+    /** An SSM client of another region than the function's: the source region of a wave. */
+    public static SsmClient ssm(Region region) {
+        return configure(SsmClient.builder(), override -> { }).region(region).build();
+    }
+
+    /**
+     * The IAM client. IAM is global: the SDK sends the function's region to the partition's one
+     * IAM endpoint, so the region only selects the partition.
+     */
+    public static IamClient iam() {
+        return configure(IamClient.builder(), override -> { }).build();
+    }
+
+    /** The Route 53 client; global like IAM. */
+    public static Route53Client route53() {
+        return configure(Route53Client.builder(), override -> { }).build();
     }
 
     public static SnsClient sns() {

@@ -3,6 +3,7 @@ package dev.ferry.ec2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
@@ -14,11 +15,11 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,20 +58,22 @@ public class SdkEc2Gateway implements Ec2Gateway {
     @Override
     public long createLaunchTemplateVersion(String launchTemplateId, LaunchTemplateChange change,
                                             String idempotencyToken) {
-        return ec2.createLaunchTemplateVersion(request -> request
+        return ec2.createLaunchTemplateVersion(CreateLaunchTemplateVersionRequest.builder()
                         .launchTemplateId(launchTemplateId)
                         .sourceVersion(DEFAULT_VERSION)
                         .clientToken(idempotencyToken)
-                        .launchTemplateData(launchTemplateData(change)))
+                        .launchTemplateData(launchTemplateData(change))
+                        .build())
                 .launchTemplateVersion()
                 .versionNumber();
     }
 
     @Override
     public void setDefaultLaunchTemplateVersion(String launchTemplateId, long version) {
-        ec2.modifyLaunchTemplate(request -> request
+        ec2.modifyLaunchTemplate(ModifyLaunchTemplateRequest.builder()
                 .launchTemplateId(launchTemplateId)
-                .defaultVersion(Long.toString(version)));
+                .defaultVersion(Long.toString(version))
+                .build());
     }
 
     /**

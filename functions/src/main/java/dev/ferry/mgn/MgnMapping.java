@@ -2,9 +2,11 @@ package dev.ferry.mgn;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.mgn.model.DataReplicationError;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.IdentificationHints;
 import software.amazon.awssdk.services.mgn.model.ParticipatingServer;
+import software.amazon.awssdk.services.mgn.model.SourceProperties;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ final class MgnMapping {
 
     static SourceServer sourceServer(software.amazon.awssdk.services.mgn.model.SourceServer server) {
         Optional<IdentificationHints> hints = Optional.ofNullable(server.sourceProperties())
-                .map(properties -> properties.identificationHints());
+                .map(SourceProperties::identificationHints);
         Optional<DataReplicationInfo> replication = Optional.ofNullable(server.dataReplicationInfo());
         return new SourceServer(
                 server.sourceServerID(),
@@ -32,7 +34,7 @@ final class MgnMapping {
                 hints.map(IdentificationHints::awsInstanceID).orElse(null),
                 LifecycleState.fromWire(server.lifeCycle() == null ? null : server.lifeCycle().stateAsString()),
                 replication.map(DataReplicationInfo::dataReplicationStateAsString).orElse(null),
-                replication.map(DataReplicationInfo::dataReplicationError).map(error -> error.errorAsString()).orElse(null),
+                replication.map(DataReplicationInfo::dataReplicationError).map(DataReplicationError::errorAsString).orElse(null),
                 replication.map(DataReplicationInfo::lagDuration).map(lag -> lag(server.sourceServerID(), lag)).orElse(null),
                 Boolean.TRUE.equals(server.isArchived()),
                 server.launchedInstance() == null ? null : server.launchedInstance().ec2InstanceID());

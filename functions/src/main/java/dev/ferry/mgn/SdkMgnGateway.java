@@ -2,16 +2,30 @@ package dev.ferry.mgn;
 
 import dev.ferry.wave.ReplicationSettings;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateRequest;
+import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycle;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycleState;
 import software.amazon.awssdk.services.mgn.model.ConflictException;
+import software.amazon.awssdk.services.mgn.model.CreateReplicationConfigurationTemplateRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsRequestFilters;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsResponse;
+import software.amazon.awssdk.services.mgn.model.DescribeReplicationConfigurationTemplatesRequest;
+import software.amazon.awssdk.services.mgn.model.DescribeReplicationConfigurationTemplatesResponse;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFilters;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersResponse;
+import software.amazon.awssdk.services.mgn.model.FinalizeCutoverRequest;
+import software.amazon.awssdk.services.mgn.model.GetLaunchConfigurationRequest;
+import software.amazon.awssdk.services.mgn.model.InitializeServiceRequest;
+import software.amazon.awssdk.services.mgn.model.MarkAsArchivedRequest;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
+import software.amazon.awssdk.services.mgn.model.RetryDataReplicationRequest;
+import software.amazon.awssdk.services.mgn.model.StartCutoverRequest;
+import software.amazon.awssdk.services.mgn.model.StartTestRequest;
+import software.amazon.awssdk.services.mgn.model.TerminateTargetInstancesRequest;
 import software.amazon.awssdk.services.mgn.model.UninitializedAccountException;
+import software.amazon.awssdk.services.mgn.model.UpdateLaunchConfigurationRequest;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,8 +74,7 @@ public class SdkMgnGateway implements MgnGateway {
     @Override
     public boolean isInitialized() {
         try {
-            call("DescribeReplicationConfigurationTemplates",
-                    () -> mgn.describeReplicationConfigurationTemplates(request -> request.maxResults(1)));
+            firstReplicationTemplate();
             return true;
         } catch (UninitializedAccountException notInitialized) {
             return false;
@@ -70,14 +83,12 @@ public class SdkMgnGateway implements MgnGateway {
 
     @Override
     public void initializeService() {
-        call("InitializeService", () -> mgn.initializeService(request -> { }));
+        call("InitializeService", () -> mgn.initializeService(InitializeServiceRequest.builder().build()));
     }
 
     @Override
     public boolean hasReplicationTemplate() {
-        return !call("DescribeReplicationConfigurationTemplates",
-                () -> mgn.describeReplicationConfigurationTemplates(request -> request.maxResults(1)))
-                .items().isEmpty();
+        return !firstReplicationTemplate().items().isEmpty();
     }
 
     @Override
@@ -87,7 +98,9 @@ public class SdkMgnGateway implements MgnGateway {
             throw new IllegalArgumentException(
                     "A replication configuration template needs a staging area subnet (stagingAreaSubnetId)");
         }
-        call("CreateReplicationConfigurationTemplate", () -> mgn.createReplicationConfigurationTemplate(request -> request
+        // The walkthrough's template: MGN's default security group, a shared replication server,
+        // default EBS encryption. An empty group list is sent on purpose: the field is required.
+        CreateReplicationConfigurationTemplateRequest request = CreateReplicationConfigurationTemplateRequest.builder()
                 .stagingAreaSubnetId(complete.stagingAreaSubnetId())
                 .associateDefaultSecurityGroup(true)
                 .replicationServersSecurityGroupsIDs(List.of())
@@ -98,7 +111,9 @@ public class SdkMgnGateway implements MgnGateway {
                 .bandwidthThrottling(complete.bandwidthThrottlingMbps())
                 .dataPlaneRouting(complete.dataPlaneRouting())
                 .createPublicIP(complete.createPublicIp())
-                .stagingAreaTags(complete.stagingAreaTags())));
+                .stagingAreaTags(complete.stagingAreaTags())
+                .build();
+        call("CreateReplicationConfigurationTemplate", () -> mgn.createReplicationConfigurationTemplate(request));
     }
 
     @Override
@@ -124,39 +139,42 @@ public class SdkMgnGateway implements MgnGateway {
     @Override
     public String launchTemplateId(String sourceServerId) {
         return call("GetLaunchConfiguration",
-                () -> mgn.getLaunchConfiguration(request -> request.sourceServerID(sourceServerId)))
+                () -> mgn.getLaunchConfiguration(
+                        GetLaunchConfigurationRequest.builder().sourceServerID(sourceServerId).build()))
                 .ec2LaunchTemplateID();
     }
 
     @Override
     public void updateLaunchConfiguration(String sourceServerId, LaunchConfigurationChange change) {
-        call("UpdateLaunchConfiguration", () -> mgn.updateLaunchConfiguration(request -> request
+        call("UpdateLaunchConfiguration", () -> mgn.updateLaunchConfiguration(UpdateLaunchConfigurationRequest.builder()
                 .sourceServerID(sourceServerId)
                 .targetInstanceTypeRightSizingMethod(change.rightSizing())
                 .copyPrivateIp(change.copyPrivateIp())
                 .copyTags(change.copyTags())
-                .launchDisposition(change.launchDisposition())));
+                .launchDisposition(change.launchDisposition())
+                .build()));
     }
 
     @Override
     public Job startTest(List<String> sourceServerIds) {
         requireJobSize("StartTest", sourceServerIds);
         return MgnMapping.job(call("StartTest",
-                () -> mgn.startTest(request -> request.sourceServerIDs(sourceServerIds))).job());
+                () -> mgn.startTest(StartTestRequest.builder().sourceServerIDs(sourceServerIds).build())).job());
     }
 
     @Override
     public Job startCutover(List<String> sourceServerIds) {
         requireJobSize("StartCutover", sourceServerIds);
         return MgnMapping.job(call("StartCutover",
-                () -> mgn.startCutover(request -> request.sourceServerIDs(sourceServerIds))).job());
+                () -> mgn.startCutover(StartCutoverRequest.builder().sourceServerIDs(sourceServerIds).build())).job());
     }
 
     @Override
     public Job terminateTargetInstances(List<String> sourceServerIds) {
         requireJobSize("TerminateTargetInstances", sourceServerIds);
         return MgnMapping.job(call("TerminateTargetInstances",
-                () -> mgn.terminateTargetInstances(request -> request.sourceServerIDs(sourceServerIds))).job());
+                () -> mgn.terminateTargetInstances(
+                        TerminateTargetInstancesRequest.builder().sourceServerIDs(sourceServerIds).build())).job());
     }
 
     @Override
@@ -188,26 +206,34 @@ public class SdkMgnGateway implements MgnGateway {
             throw new IllegalArgumentException("MGN can only set the lifecycle state to " + SETTABLE_STATES
                     + ", not " + target);
         }
-        call("ChangeServerLifeCycleState", () -> mgn.changeServerLifeCycleState(request -> request
+        call("ChangeServerLifeCycleState", () -> mgn.changeServerLifeCycleState(ChangeServerLifeCycleStateRequest.builder()
                 .sourceServerID(sourceServerId)
-                .lifeCycle(lifeCycle -> lifeCycle.state(
-                        ChangeServerLifeCycleStateSourceServerLifecycleState.fromValue(target.name())))));
+                .lifeCycle(ChangeServerLifeCycleStateSourceServerLifecycle.builder()
+                        .state(ChangeServerLifeCycleStateSourceServerLifecycleState.fromValue(target.name()))
+                        .build())
+                .build()));
     }
 
     @Override
     public void retryDataReplication(String sourceServerId) {
         call("RetryDataReplication",
-                () -> mgn.retryDataReplication(request -> request.sourceServerID(sourceServerId)));
+                () -> mgn.retryDataReplication(RetryDataReplicationRequest.builder().sourceServerID(sourceServerId).build()));
     }
 
     @Override
     public void finalizeCutover(String sourceServerId) {
-        call("FinalizeCutover", () -> mgn.finalizeCutover(request -> request.sourceServerID(sourceServerId)));
+        call("FinalizeCutover", () -> mgn.finalizeCutover(FinalizeCutoverRequest.builder().sourceServerID(sourceServerId).build()));
     }
 
     @Override
     public void markAsArchived(String sourceServerId) {
-        call("MarkAsArchived", () -> mgn.markAsArchived(request -> request.sourceServerID(sourceServerId)));
+        call("MarkAsArchived", () -> mgn.markAsArchived(MarkAsArchivedRequest.builder().sourceServerID(sourceServerId).build()));
+    }
+
+    /** One template at most: the cheapest read that fails while MGN is not initialised. */
+    private DescribeReplicationConfigurationTemplatesResponse firstReplicationTemplate() {
+        return call("DescribeReplicationConfigurationTemplates", () -> mgn.describeReplicationConfigurationTemplates(
+                DescribeReplicationConfigurationTemplatesRequest.builder().maxResults(1).build()));
     }
 
     private List<SourceServer> sourceServers(DescribeSourceServersRequest first) {

@@ -58,7 +58,7 @@ final class ThrottlingRetry {
     }
 
     /** {@code Retry-After} when MGN sent a usable one, else 1 s, 2 s, 4 s... */
-    static Duration nextWait(AwsServiceException throttled, int attempt) {
+    private static Duration nextWait(AwsServiceException throttled, int attempt) {
         return retryAfter(throttled).orElseGet(() -> FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)));
     }
 
