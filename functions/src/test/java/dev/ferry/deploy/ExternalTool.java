@@ -1,8 +1,8 @@
 package dev.ferry.deploy;
 
+import dev.ferry.testing.Executables;
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ final class ExternalTool {
 
     /** The tool at a path inside the repository, or on the PATH by name. */
     static ExternalTool require(String name, Path preferred) {
-        Optional<Path> found = preferred != null && Files.isExecutable(preferred) ? Optional.of(preferred) : onPath(name);
+        Optional<Path> found = preferred != null && Files.isExecutable(preferred) ? Optional.of(preferred) : Executables.onPath(name);
         if (found.isEmpty()) {
             String message = name + " is not installed, so this check did not run. Install it (see README, 'Running the tests').";
             if ("true".equals(System.getenv("FERRY_REQUIRE_TOOLS"))) {
@@ -55,20 +55,6 @@ final class ExternalTool {
             throw new AssertionError(name + " did not finish within two minutes");
         }
         return new Result(process.exitValue(), output);
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     /** A finished run. */

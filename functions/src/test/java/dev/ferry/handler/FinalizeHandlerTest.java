@@ -8,7 +8,7 @@ import dev.ferry.server.Stage;
 import dev.ferry.stage.FinalizeService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +26,10 @@ class FinalizeHandlerTest {
 
     @Test
     void theFinalizeStateCutsTheWaveOver() {
-        WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
+        InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(passed(1, Phase.CUTOVER).enteringStage(Stage.FINALIZE, WaveFixtures.START)));
         MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
-        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves.store(), mgn.gateway(),
+        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves, mgn.gateway(),
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

@@ -6,7 +6,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.stage.MarkReadyForCutoverService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +23,11 @@ class MarkReadyForCutoverHandlerTest {
 
     @Test
     void theMarkReadyForCutoverStateMarksTheWaveAndGetsItsProgress() {
-        WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
+        InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(passed(1, Phase.TEST)));
         MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.TESTING, instanceId(1, Phase.TEST));
         MarkReadyForCutoverHandler handler = new MarkReadyForCutoverHandler(new MarkReadyForCutoverService(
-                waves.store(), mgn.gateway(), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
+                waves, mgn.gateway(), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """
                 {"waveId": "wave-2026-03-02"}""");

@@ -8,7 +8,7 @@ import dev.ferry.server.Stage;
 import dev.ferry.stage.NotApprovedService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +25,11 @@ import static org.mockito.Mockito.mock;
 
 class NotApprovedHandlerTest {
 
-    private final WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
+    private final InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
             List.of(passed(1, Phase.TEST).enteringStage(Stage.APPROVAL, WaveFixtures.START)));
     private final MgnFake mgn =
             new MgnFake().server(serverId(1), LifecycleState.READY_FOR_CUTOVER, instanceId(1, Phase.TEST));
-    private final NotApprovedHandler handler = new NotApprovedHandler(new NotApprovedService(waves.store(),
+    private final NotApprovedHandler handler = new NotApprovedHandler(new NotApprovedService(waves,
             mgn.gateway(), mock(Notifier.class), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
     @Test

@@ -6,11 +6,11 @@ import dev.ferry.json.Json;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.stage.PreflightService;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.InvalidWaveException;
 import dev.ferry.wave.WaveFiles;
 import dev.ferry.wave.testing.FakeMgn;
-import dev.ferry.wave.testing.InMemoryWaveStore;
-import dev.ferry.wave.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -33,7 +33,7 @@ class PreflightHandlerTest {
     private final InMemoryWaveStore store = new InMemoryWaveStore();
     private final FakeMgn mgn = startWaveInMgn();
     private final PreflightHandler handler = new PreflightHandler(new PreflightService(mgn, store,
-            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")), Optional.of("eu-central-1")));
+            new MutableClock(Instant.parse("2026-03-02T10:00:00Z")), Optional.of("eu-central-1")));
 
     @Test
     void theStartWaveBecomesTheStateTheStateMachineCarries() throws IOException {

@@ -6,10 +6,10 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.PreflightService;
 import dev.ferry.stage.PrepareLaunchService;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.testing.FakeEc2;
 import dev.ferry.wave.testing.FakeMgn;
-import dev.ferry.wave.testing.InMemoryWaveStore;
-import dev.ferry.wave.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,7 +27,7 @@ class PrepareLaunchHandlerTest {
     private final InMemoryWaveStore store = new InMemoryWaveStore();
     private final FakeMgn mgn = PreflightHandlerTest.startWaveInMgn();
     private final FakeEc2 ec2 = new FakeEc2();
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final PreflightHandler preflight =
             new PreflightHandler(new PreflightService(mgn, store, clock, Optional.of("eu-central-1")));
     private final PrepareLaunchHandler handler =

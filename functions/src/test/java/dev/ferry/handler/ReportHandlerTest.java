@@ -5,7 +5,7 @@ import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
 import dev.ferry.stage.ReportService;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ import static org.mockito.Mockito.mock;
 
 class ReportHandlerTest {
 
-    private final WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
+    private final InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
             List.of(failedValidation(1, Phase.TEST, "TCP port 22: refused")));
-    private final ReportHandler handler = new ReportHandler(new ReportService(waves.store(), mock(Notifier.class),
+    private final ReportHandler handler = new ReportHandler(new ReportService(waves, mock(Notifier.class),
             Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
     @Test

@@ -7,7 +7,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.stage.SettleService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +26,10 @@ class SettleHandlerTest {
 
     @Test
     void theSettleCutoverStateSeesTheWaveStoppedWhenAServerFailedUnderTheStopPolicy() {
-        WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.STOP),
+        InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.STOP),
                 List.of(failedValidation(1, Phase.CUTOVER, "refused"), passed(2, Phase.CUTOVER)));
         MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
-        SettleHandler handler = new SettleHandler(new SettleService(waves.store(), mgn.gateway(), mock(Notifier.class),
+        SettleHandler handler = new SettleHandler(new SettleService(waves, mgn.gateway(), mock(Notifier.class),
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

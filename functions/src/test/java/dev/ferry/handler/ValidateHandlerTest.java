@@ -7,7 +7,7 @@ import dev.ferry.probe.Prober;
 import dev.ferry.server.Phase;
 import dev.ferry.stage.ValidateService;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +27,13 @@ class ValidateHandlerTest {
 
     @Test
     void theValidateTestStateGetsTheWaveProgressWithPendingServers() {
-        WaveStoreFake waves = new WaveStoreFake().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
+        InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(launched(1, Phase.TEST), launched(2, Phase.TEST)));
         Ec2Gateway ec2 = mock(Ec2Gateway.class);
         when(ec2.describeInstances(anyCollection())).thenReturn(Map.of(
                 instanceId(1, Phase.TEST), new InstanceHealth(instanceId(1, Phase.TEST), "running", "ok", "ok", null, null),
                 instanceId(2, Phase.TEST), new InstanceHealth(instanceId(2, Phase.TEST), "pending", null, null, null, null)));
-        ValidateHandler handler = new ValidateHandler(new ValidateService(waves.store(), ec2, mock(Prober.class),
+        ValidateHandler handler = new ValidateHandler(new ValidateService(waves, ec2, mock(Prober.class),
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

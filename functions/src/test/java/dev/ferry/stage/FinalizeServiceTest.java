@@ -8,7 +8,7 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FinalizeServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(40)), ZoneOffset.UTC);
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final MgnFake mgn = new MgnFake();
-    private final FinalizeService service = new FinalizeService(waves.store(), mgn.gateway(), clock);
+    private final FinalizeService service = new FinalizeService(waves, mgn.gateway(), clock);
 
     @Test
     void aServerThatPassedTheCutoverIsFinalizedArchivedAndCutOver() {

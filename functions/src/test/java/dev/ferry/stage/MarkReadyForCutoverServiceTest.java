@@ -7,7 +7,7 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MarkReadyForCutoverServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(4)), ZoneOffset.UTC);
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final MgnFake mgn = new MgnFake();
-    private final MarkReadyForCutoverService service = new MarkReadyForCutoverService(waves.store(), mgn.gateway(), clock);
+    private final MarkReadyForCutoverService service = new MarkReadyForCutoverService(waves, mgn.gateway(), clock);
 
     @Test
     void aServerThatPassedItsTestIsMarkedReadyForCutoverInMgn() {

@@ -12,7 +12,7 @@ import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -42,10 +42,10 @@ class NotApprovedServiceTest {
             .put("Cause", "alice@example.com: the backup has not run yet");
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(30)), ZoneOffset.UTC);
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final MgnFake mgn = new MgnFake();
     private final Notifier notifier = mock(Notifier.class);
-    private final NotApprovedService service = new NotApprovedService(waves.store(), mgn.gateway(), notifier, clock);
+    private final NotApprovedService service = new NotApprovedService(waves, mgn.gateway(), notifier, clock);
 
     @Test
     void aRejectionLeavesTheServersOutNamingWhoRejectedAndWhy() {

@@ -8,13 +8,13 @@ import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.SimulatedCrash;
 import dev.ferry.wave.InvalidWaveException;
 import dev.ferry.wave.ReplicationSettings;
 import dev.ferry.wave.WaveFiles;
 import dev.ferry.wave.testing.FakeMgn;
-import dev.ferry.wave.testing.InMemoryWaveStore;
-import dev.ferry.wave.testing.SettableClock;
-import dev.ferry.wave.testing.SimulatedCrash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +47,7 @@ class PreflightServiceTest {
     private static final String STAGING_SUBNET = "subnet-0a1b2c3d4e5f60718";
 
     private final InMemoryWaveStore store = new InMemoryWaveStore();
-    private final SettableClock clock = new SettableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
 
     @Test
     void anInvalidWaveIsRefusedBeforeMgnIsRead() {

@@ -10,6 +10,9 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.SimulatedCrash;
 import dev.ferry.wave.WaveDefinitionParser;
 import dev.ferry.wave.WaveFiles;
 import dev.ferry.wave.testing.FakeEc2;
@@ -17,9 +20,6 @@ import dev.ferry.wave.testing.FakeEc2.DefaultVersion;
 import dev.ferry.wave.testing.FakeEc2.VersionRequest;
 import dev.ferry.wave.testing.FakeMgn;
 import dev.ferry.wave.testing.FakeMgn.LaunchConfigurationUpdate;
-import dev.ferry.wave.testing.InMemoryWaveStore;
-import dev.ferry.wave.testing.SettableClock;
-import dev.ferry.wave.testing.SimulatedCrash;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,7 +49,7 @@ class PrepareLaunchServiceTest {
             + "InvalidLaunchTemplateId.NotFound: " + launchTemplate(TRANSCODER);
 
     private final InMemoryWaveStore store = new InMemoryWaveStore();
-    private final SettableClock clock = new SettableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final FakeMgn mgn = new FakeMgn();
     private final FakeEc2 ec2 = new FakeEc2();
     /** One server at a time, so that a simulated crash stops the stage where a real one would. */

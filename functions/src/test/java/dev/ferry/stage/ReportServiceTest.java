@@ -14,7 +14,7 @@ import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.stage.WaveReport.Counts;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -45,10 +45,10 @@ class ReportServiceTest {
                     + "\"dev.ferry.stage.UnknownWaveException\",\"stackTrace\":[\"a.b(C.java:1)\"]}");
 
     private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final Notifier notifier = mock(Notifier.class);
     private final ReportService service =
-            new ReportService(waves.store(), notifier, Clock.fixed(now, ZoneOffset.UTC));
+            new ReportService(waves, notifier, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void aWaveWithSomeServersFailedUnderContinueIsCompleted() {

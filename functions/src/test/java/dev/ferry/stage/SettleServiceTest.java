@@ -12,7 +12,7 @@ import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -40,10 +40,10 @@ import static org.mockito.Mockito.verify;
 class SettleServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(3)), ZoneOffset.UTC);
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final MgnFake mgn = new MgnFake();
     private final Notifier notifier = mock(Notifier.class);
-    private final SettleService service = new SettleService(waves.store(), mgn.gateway(), notifier, clock);
+    private final SettleService service = new SettleService(waves, mgn.gateway(), notifier, clock);
 
     @Test
     void aServerThatFailedTheTestIsPutBackToReadyForTestBeforeItsTestInstanceIsTerminated() {

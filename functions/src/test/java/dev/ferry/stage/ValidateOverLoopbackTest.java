@@ -8,7 +8,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerRecord.Validation.Outcome;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.ValidationSettings;
 import dev.ferry.wave.ValidationSettings.Address;
@@ -41,7 +41,7 @@ class ValidateOverLoopbackTest {
 
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final Ec2Gateway ec2 = mock(Ec2Gateway.class);
     private HttpServer application;
     private ServerSocket sshPort;
@@ -94,7 +94,7 @@ class ValidateOverLoopbackTest {
     }
 
     private void validate() {
-        new ValidateService(waves.store(), ec2, new NetworkProber(), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC))
+        new ValidateService(waves, ec2, new NetworkProber(), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC))
                 .validate(new PhaseRequest(WAVE_ID, Phase.TEST));
     }
 

@@ -10,9 +10,9 @@ import dev.ferry.server.ServerRecord.Validation.Outcome;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
-import dev.ferry.stage.fakes.MutableClock;
 import dev.ferry.stage.fakes.WaveFixtures;
-import dev.ferry.stage.fakes.WaveStoreFake;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.ValidationSettings;
 import dev.ferry.wave.ValidationSettings.Address;
@@ -56,10 +56,10 @@ class ValidateServiceTest {
     private static final String HTTP_503 = "http GET http://10.0.0.1:8096/health: status 503, expected 200";
 
     private final MutableClock clock = new MutableClock(WaveFixtures.START.plus(Duration.ofHours(2)));
-    private final WaveStoreFake waves = new WaveStoreFake();
+    private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final Ec2Gateway ec2 = mock(Ec2Gateway.class);
     private final Prober prober = mock(Prober.class);
-    private final ValidateService service = new ValidateService(waves.store(), ec2, prober, clock);
+    private final ValidateService service = new ValidateService(waves, ec2, prober, clock);
 
     @BeforeEach
     void everyInstanceIsHealthyAndEveryProbeAnswers() {

@@ -62,10 +62,7 @@ class ReplicationWaitTest {
 
     @Test
     void theWaitIsReleasedOnTheFirstEvaluationAfterTheLastServerBecomesReady() {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 2);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.mgn.initialSync(ids.get(1));
-        harness.begin(WaitKind.REPLICATION);
+        List<String> ids = givenAReplicationWaitWithTheSecondServerStillSyncing(OnServerFailure.CONTINUE);
 
         harness.mgn.readyForTest(ids.get(1));
         harness.clock.advance(Duration.ofHours(3));
@@ -97,12 +94,12 @@ class ReplicationWaitTest {
         harness.begin(WaitKind.REPLICATION);
         harness.clock.advance(Duration.ofHours(3));
         harness.sweep.sweepAll();
-        int writes = harness.waves.serverWrites();
+        int writes = harness.waves.serverWrites().size();
 
         harness.clock.advance(Duration.ofMinutes(5));
         harness.sweep.sweepAll();
 
-        assertThat(harness.waves.serverWrites()).isEqualTo(writes);
+        assertThat(harness.waves.serverWrites()).hasSize(writes);
         verify(harness.mgn.gateway(), times(1)).retryDataReplication(ids.get(1));
         verify(harness.notifier, times(1)).publish(any());
     }
@@ -195,13 +192,9 @@ class ReplicationWaitTest {
 
     @Test
     void atTheDeadlineUnderContinueTheServersNotReadyAreLeftOutWithTheirReplicationState() {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 2);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.mgn.initialSync(ids.get(1));
-        harness.begin(WaitKind.REPLICATION);
+        List<String> ids = givenAReplicationWaitWithTheSecondServerStillSyncing(OnServerFailure.CONTINUE);
 
-        harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()));
-        harness.sweep.sweepAll();
+        sweepAtTheReplicationDeadline();
 
         ServerRecord leftOut = harness.server(ids.get(1));
         assertThat(leftOut.status()).isEqualTo(ServerStatus.LEFT_OUT);
@@ -213,13 +206,9 @@ class ReplicationWaitTest {
 
     @Test
     void atTheDeadlineUnderContinuePeopleAreToldWhichServersWereLeftOut() {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 2);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.mgn.initialSync(ids.get(1));
-        harness.begin(WaitKind.REPLICATION);
+        List<String> ids = givenAReplicationWaitWithTheSecondServerStillSyncing(OnServerFailure.CONTINUE);
 
-        harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()));
-        harness.sweep.sweepAll();
+        sweepAtTheReplicationDeadline();
 
         assertThat(harness.notifications()).singleElement().satisfies(notice -> {
             assertThat(notice.subject()).isEqualTo("Ferry wave media: 1 server left out, not ready for testing in time");
@@ -230,10 +219,7 @@ class ReplicationWaitTest {
 
     @Test
     void atTheDeadlineUnderStopTheWaveStopsWithAReasonNamingTheServersNotReady() {
-        List<String> ids = harness.givenWave(OnServerFailure.STOP, 2);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.mgn.initialSync(ids.get(1));
-        harness.begin(WaitKind.REPLICATION);
+        List<String> ids = givenAReplicationWaitWithTheSecondServerStillSyncing(OnServerFailure.STOP);
 
         harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()).plusSeconds(1));
         harness.sweep.sweepAll();
@@ -253,8 +239,7 @@ class ReplicationWaitTest {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
         harness.begin(WaitKind.REPLICATION);
 
-        harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()));
-        harness.sweep.sweepAll();
+        sweepAtTheReplicationDeadline();
 
         assertThat(harness.server(ids.get(0)).failure().reason())
                 .isEqualTo("not ready for testing within 48 hours: not found in MGN");
@@ -266,12 +251,26 @@ class ReplicationWaitTest {
         harness.mgn.initialSync(ids.get(0));
         harness.begin(WaitKind.REPLICATION);
 
-        harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()));
-        harness.sweep.sweepAll();
+        sweepAtTheReplicationDeadline();
         harness.sweep.sweepAll();
 
         verify(harness.mgn.gateway(), never()).startTest(anyList());
         verify(harness.mgn.gateway(), never()).retryDataReplication(any());
         assertThat(harness.callbacksSent()).isEqualTo(1);
+    }
+
+    /** Two servers in a replication wait: the first ready for testing, the second still in its initial sync. */
+    private List<String> givenAReplicationWaitWithTheSecondServerStillSyncing(OnServerFailure policy) {
+        List<String> ids = harness.givenWave(policy, 2);
+        harness.mgn.readyForTest(ids.get(0));
+        harness.mgn.initialSync(ids.get(1));
+        harness.begin(WaitKind.REPLICATION);
+        return ids;
+    }
+
+    /** Evaluates the waits at the very instant the replication time limit runs out. */
+    private void sweepAtTheReplicationDeadline() {
+        harness.clock.set(WaitsHarness.STARTED.plus(WaitsHarness.LIMITS.replication()));
+        harness.sweep.sweepAll();
     }
 }

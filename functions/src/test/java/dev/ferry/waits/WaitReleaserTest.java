@@ -2,6 +2,7 @@ package dev.ferry.waits;
 
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.stage.WaveProgress;
+import dev.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -28,6 +28,18 @@ class WaitSweepTest {
                 harness.clock.instant());
     }
 
+    /**
+     * A replication wait on one ready server, opened without an evaluation and leased from now on,
+     * as an evaluator that is still running (or crashed) leaves it.
+     */
+    private void givenAnOpenReplicationWaitLeasedFor(Duration lease) {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.readyForTest(ids.get(0));
+        harness.waits.open(Wait.open(WaitsHarness.WAVE_ID, WaitKind.REPLICATION, WaitsHarness.TOKEN,
+                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
+        harness.waits.tryLease(Wait.idOf(WaitsHarness.WAVE_ID, WaitKind.REPLICATION), harness.clock.instant(), lease);
+    }
+
     @Test
     void aClaimedWaitWhoseCallbackWasNotRecordedAsSentIsSentAgainAfterAFewMinutes() {
         aClaimedWaitWhoseCallbackWasLost();
@@ -53,12 +65,7 @@ class WaitSweepTest {
 
     @Test
     void aWaitWhoseLeaseAnotherEvaluatorHoldsIsSkippedWithoutReadingMgn() {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.waits.open(Wait.open(WaitsHarness.WAVE_ID, WaitKind.REPLICATION, WaitsHarness.TOKEN,
-                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
-        harness.waits.tryLease(Wait.idOf(WaitsHarness.WAVE_ID, WaitKind.REPLICATION), harness.clock.instant(),
-                Duration.ofMinutes(2));
+        givenAnOpenReplicationWaitLeasedFor(Duration.ofMinutes(2));
 
         SweepReport report = harness.sweep.sweepAll();
 
@@ -69,12 +76,7 @@ class WaitSweepTest {
 
     @Test
     void aLeaseLeftBehindByACrashedEvaluatorExpires() {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
-        harness.mgn.readyForTest(ids.get(0));
-        harness.waits.open(Wait.open(WaitsHarness.WAVE_ID, WaitKind.REPLICATION, WaitsHarness.TOKEN,
-                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
-        harness.waits.tryLease(Wait.idOf(WaitsHarness.WAVE_ID, WaitKind.REPLICATION), harness.clock.instant(),
-                WaitSweep.LEASE);
+        givenAnOpenReplicationWaitLeasedFor(WaitSweep.LEASE);
 
         harness.clock.advance(WaitSweep.LEASE);
         SweepReport report = harness.sweep.sweepAll();

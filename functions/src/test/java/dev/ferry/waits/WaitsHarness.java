@@ -9,6 +9,8 @@ import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.stage.WaveProgress;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.LaunchSettings;
 import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
