@@ -1,0 +1,95 @@
+package dev.ferry.local.rehearsal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code rehearse} and {@code serve} commands of {@code bin/ferry}.
+ *
+ * <p>Exit codes: 0 every server was cut over; 1 the wave ended with a server not cut over
+ * (rejected or timed-out approval included); 2 invalid input (arguments, unreadable or malformed
+ * files, a wave or environment that fails validation), with every problem named and no stack
+ * trace; 3 the local cloud itself could not run.
+ */
+public final class FerryCommand {
+
+    static final int EXIT_INVALID_INPUT = 2;
+    static final int EXIT_LOCAL_CLOUD_FAILED = 3;
+
+    private static final String USAGE = """
+            usage: bin/ferry rehearse [WAVE.json] [--environment ENV.json] [--approve auto|reject|link] [--speed FACTOR]
+                   bin/ferry serve [--port PORT] [--environment ENV.json] [--speed FACTOR]
+            Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
+            events/demo-environment.json. --speed is virtual seconds per real second.""";
+
+    private FerryCommand() {
+    }
+
+    public static void main(String[] arguments) {
+        System.exit(run(Arrays.asList(arguments), projectRoot(), ConsoleCapture.console(), ConsoleCapture.consoleErrors()));
+    }
+
+    /**
+     * Runs a command and returns its exit code.
+     *
+     * @param projectRoot the project (template.yaml, statemachine/, events/)
+     * @param out         where the display goes
+     * @param err         where problems go
+     */
+    public static int run(List<String> arguments, Path projectRoot, PrintStream out, PrintStream err) {
+        if (arguments.isEmpty()) {
+            err.println(USAGE);
+            return EXIT_INVALID_INPUT;
+        }
+        List<String> rest = arguments.subList(1, arguments.size());
+        try {
+            return switch (arguments.getFirst()) {
+                case "rehearse" -> rehearse(rest, projectRoot, out);
+                case "serve" -> ServeCommand.serve(rest, projectRoot, out);
+                default -> throw new IllegalArgumentException("unknown command '" + arguments.getFirst() + "'");
+            };
+        } catch (InvalidInputException e) {
+            err.println("ferry: the rehearsal cannot start:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return EXIT_INVALID_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("ferry: " + e.getMessage());
+            err.println(USAGE);
+            return EXIT_INVALID_INPUT;
+        } catch (RuntimeException e) {
+            err.println("ferry: the local cloud failed: " + causes(e));
+            return EXIT_LOCAL_CLOUD_FAILED;
+        }
+    }
+
+    private static int rehearse(List<String> arguments, Path projectRoot, PrintStream out) {
+        CommandLine line = CommandLine.parse(arguments, List.of("environment", "approve", "speed"));
+        if (line.positional().size() > 1) {
+            throw new IllegalArgumentException("rehearse takes one wave file, not " + line.positional());
+        }
+        RehearsalOptions.Builder options = RehearsalOptions.builder(projectRoot).display(out);
+        line.positional().stream().findFirst().map(Path::of).ifPresent(options::wave);
+        line.path("environment").ifPresent(options::environment);
+        line.option("approve").map(ApprovalMode::named).ifPresent(options::approval);
+        line.positiveNumber("speed").ifPresent(options::speed);
+        return Rehearsal.run(options.build()).exitCode();
+    }
+
+    /** The project folder: {@code ferry.projectRoot} (bin/ferry sets it), else the working directory. */
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("ferry.projectRoot", ".")).toAbsolutePath().normalize();
+    }
+
+    /** The message of an exception and of each cause, which together say what went wrong without a trace. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,311 @@
+package dev.ferry.local.rehearsal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.local.cloud.apigateway.HttpApiEndpoint;
+import dev.ferry.local.cloud.dynamodb.DynamoDbProxy;
+import dev.ferry.local.cloud.dynamodb.LocalDynamoDb;
+import dev.ferry.local.cloud.ec2.Ec2Simulator;
+import dev.ferry.local.cloud.ec2.SimulatedInstance;
+import dev.ferry.local.cloud.events.LocalEventBridge;
+import dev.ferry.local.cloud.http.LocalCloudServer;
+import dev.ferry.local.cloud.lambda.LocalFunctions;
+import dev.ferry.local.cloud.lambda.LocalLambda;
+import dev.ferry.local.cloud.mgn.MgnClockwork;
+import dev.ferry.local.cloud.mgn.MgnEndpoint;
+import dev.ferry.local.cloud.sns.OutboxMessage;
+import dev.ferry.local.cloud.sns.SnsOutbox;
+import dev.ferry.local.cloud.stepfunctions.StepFunctionsEndpoint;
+import dev.ferry.local.engine.LocalStepFunctions;
+import dev.ferry.local.engine.api.StepFunctionsApiHandler;
+import dev.ferry.local.engine.time.Scheduler;
+import dev.ferry.local.engine.time.VirtualClock;
+import dev.ferry.local.mgn.MgnSimulator;
+import dev.ferry.local.mgn.environment.MgnEnvironment;
+import dev.ferry.local.mgn.model.InstanceState;
+import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
+import dev.ferry.local.rehearsal.template.FunctionDefinition;
+import dev.ferry.local.rehearsal.template.LocalResources;
+import dev.ferry.local.rehearsal.template.ProjectTemplate;
+import dev.ferry.local.rehearsal.template.TemplateException;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN and
+ * EC2, the local Step Functions engine running the project's state machine, the project's handlers
+ * as local Lambda functions, DynamoDB Local, an SNS outbox, EventBridge with the template's rule and
+ * schedule, the approval pages, and stand-in applications on the launched instances. All of it but
+ * DynamoDB (which the handlers reach on its own port) answers on one loopback endpoint.
+ *
+ * <p>Time moves only while {@link #scheduler()} runs. One local cloud at a time per JVM: the
+ * handlers' settings are JVM system properties.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    /** The credentials the handlers sign with; nothing checks them. */
+    private static final String ACCESS_KEY = "rehearsal";
+    private static final String TABLE_NAME = "ferry-waves";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<Consumer<OutboxMessage>> outboxListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> executionInputListeners = new CopyOnWriteArrayList<>();
+    private final ProjectTemplate template;
+    private final MgnEnvironment environment;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final MgnSimulator mgn;
+    private final LocalFunctions functions = new LocalFunctions();
+    private final LocalLambda lambda;
+    private final LocalStepFunctions engine;
+    private final LocalEventBridge eventBridge;
+    private final MgnClockwork clockwork;
+    private final ApplicationStandIns standIns = new ApplicationStandIns();
+    private final SnsOutbox outbox;
+    private final Ec2Simulator ec2;
+    private LocalDynamoDb dynamoDb;
+    private LocalCloudServer server;
+    private String stateMachineArn;
+
+    private LocalCloud(LocalCloudSettings settings) {
+        this.template = settings.template();
+        this.environment = settings.environment();
+        this.clock = new VirtualClock(settings.start());
+        this.scheduler = new Scheduler(clock, settings.speed());
+        this.mgn = new MgnSimulator(environment, clock);
+        this.lambda = new LocalLambda(functions, clock);
+        this.engine = LocalStepFunctions.builder(scheduler, lambda)
+                .region(environment.targetRegion())
+                .accountId(environment.accountId())
+                .build();
+        this.eventBridge = new LocalEventBridge(scheduler, lambda, template.eventRules(), this::functionArn,
+                environment.targetRegion(), environment.accountId());
+        this.clockwork = new MgnClockwork(mgn, scheduler, eventBridge, standIns::sync);
+        this.outbox = new SnsOutbox(clock, settings.outboxFolder(),
+                message -> outboxListeners.forEach(listener -> listener.accept(message)));
+        this.ec2 = new Ec2Simulator(clock, this::simulatedInstances, this::launchTemplateName);
+        resources.add(standIns);
+    }
+
+    /**
+     * Starts a local cloud: DynamoDB Local with the table, the endpoint, the handlers (once their
+     * settings point at the endpoint), the state machine, the schedules and MGN's clock.
+     *
+     * @throws TemplateException     when the template declares what the local cloud cannot run
+     * @throws UncheckedIOException  when the port cannot be listened on
+     */
+    public static LocalCloud start(LocalCloudSettings settings) {
+        LocalCloud cloud = new LocalCloud(settings);
+        try {
+            cloud.startServices(settings.port());
+            return cloud;
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void startServices(int port) {
+        String region = environment.targetRegion();
+        dynamoDb = LocalDynamoDb.start(TABLE_NAME, Region.of(region));
+        resources.add(dynamoDb);
+        try {
+            server = LocalCloudServer.start(port, List.of(
+                    new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), this::executionStarted),
+                    new DynamoDbProxy(dynamoDb.endpoint()),
+                    new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
+                    ec2,
+                    outbox,
+                    new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        resources.add(server);
+        resources.add(HandlerSettings.apply(handlerSettings()));
+        Map<String, String> arns = new LinkedHashMap<>();
+        template.functionList().forEach(function -> arns.put(function.logicalId(), functionArn(function.logicalId())));
+        functions.deploy(template.functionList(), arns, clock);
+        stateMachineArn = engine.createStateMachine(template.stateMachineName(),
+                template.stateMachineDefinition(region, environment.accountId()),
+                "arn:aws:iam::" + environment.accountId() + ":role/ferry-rehearsal-states").arn();
+        eventBridge.startSchedules(template.schedules());
+        clockwork.start();
+    }
+
+    /**
+     * The functions' environment (one JVM: the union, which must agree), the region, credentials,
+     * and the SDK's endpoint properties: DynamoDB on its own port, every other service (including
+     * any the handlers might call unexpectedly) on the local cloud, so that nothing leaves the machine.
+     */
+    private Map<String, String> handlerSettings() {
+        LocalResources local = new LocalResources(environment.targetRegion(), environment.accountId(), TABLE_NAME,
+                topicArn(), endpoint());
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (FunctionDefinition function : template.functionList()) {
+            template.environmentOf(function, local).forEach((name, value) -> {
+                String other = settings.putIfAbsent(name, value);
+                if (other != null && !other.equals(value)) {
+                    throw new TemplateException(function.logicalId() + ".Environment." + name + " is " + value
+                            + " but another function has " + other + ": the local functions share one process");
+                }
+            });
+        }
+        settings.put("AWS_REGION", environment.targetRegion());
+        settings.put("aws.accessKeyId", ACCESS_KEY);
+        settings.put("aws.secretAccessKey", ACCESS_KEY);
+        // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
+        settings.put("aws.endpointUrl", endpoint());
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns")) {
+            settings.put("aws.endpointUrl" + service, endpoint());
+        }
+        settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
+        return settings;
+    }
+
+    private void executionStarted(byte[] startExecutionRequest) {
+        try {
+            JsonNode request = JSON.readTree(startExecutionRequest);
+            String input = request.path("input").asText("{}");
+            executionInputListeners.forEach(listener -> listener.accept(input));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A StartExecution request that the engine accepted is not JSON", e);
+        }
+    }
+
+    /** Tells {@code listener} of each notification the controller publishes. */
+    public void onNotification(Consumer<OutboxMessage> listener) {
+        outboxListeners.add(listener);
+    }
+
+    /** Tells {@code listener} of the input of each execution started through the endpoint. */
+    public void onExecutionStarted(Consumer<String> listener) {
+        executionInputListeners.add(listener);
+    }
+
+    /** The endpoint every AWS client and the approval pages use, e.g. {@code http://127.0.0.1:4566}. */
+    public String endpoint() {
+        return server.endpoint();
+    }
+
+    /** The ARN of the project's state machine in the engine. */
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    /** The ARN of the notification topic the handlers publish to. */
+    public String topicArn() {
+        return "arn:aws:sns:" + environment.targetRegion() + ":" + environment.accountId() + ":ferry-notifications";
+    }
+
+    /** The name of the DynamoDB table. */
+    public String tableName() {
+        return TABLE_NAME;
+    }
+
+    /** The ARN of a template function in the local cloud. */
+    public String functionArn(String logicalId) {
+        return template.functionArn(logicalId, environment.targetRegion(), environment.accountId());
+    }
+
+    /** The handler class of a template function. */
+    public String functionHandler(String logicalId) {
+        return template.functions().get(logicalId).handlerClass();
+    }
+
+    public MgnEnvironment environment() {
+        return environment;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public LocalStepFunctions engine() {
+        return engine;
+    }
+
+    public MgnSimulator mgn() {
+        return mgn;
+    }
+
+    public LocalLambda lambda() {
+        return lambda;
+    }
+
+    public LocalEventBridge eventBridge() {
+        return eventBridge;
+    }
+
+    public MgnClockwork clockwork() {
+        return clockwork;
+    }
+
+    public ApplicationStandIns standIns() {
+        return standIns;
+    }
+
+    public SnsOutbox outbox() {
+        return outbox;
+    }
+
+    public Ec2Simulator ec2() {
+        return ec2;
+    }
+
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** Stops everything it started and puts back the JVM's settings, in reverse order. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        RuntimeException failure = null;
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("The local cloud did not stop cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        resources.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private List<SimulatedInstance> simulatedInstances() {
+        // The rehearsal has one network: an instance's public address is its loopback address too.
+        return mgn.launchedInstances().stream()
+                .map(instance -> new SimulatedInstance(instance.instanceId(), instance.privateIp(), instance.privateIp(),
+                        null, instance.state() == InstanceState.RUNNING, instance.launchedAt()))
+                .toList();
+    }
+
+    private Optional<String> launchTemplateName(String templateId) {
+        return mgn.launchTemplateIds().entrySet().stream()
+                .filter(entry -> entry.getValue().equals(templateId))
+                .map(entry -> "mgn-" + entry.getKey())
+                .findFirst();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.ferry.local.rehearsal;
+
+import dev.ferry.json.Json;
+import dev.ferry.local.cloud.lambda.Invocation;
+import dev.ferry.local.engine.ExecutionDescription;
+import dev.ferry.local.engine.ExecutionStatus;
+import dev.ferry.local.engine.LocalStepFunctions;
+import dev.ferry.local.rehearsal.template.ProjectTemplate;
+import dev.ferry.stage.WaveReport;
+import dev.ferry.store.DynamoWaveStore;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One offline rehearsal of a wave: the project's state machine and handlers run against a
+ * simulated MGN in a {@link LocalCloud}, time compressed, a simulated (or real) person approving,
+ * and the outcome reported as the Report stage returned it.
+ *
+ * <pre>{@code
+ * RehearsalResult result = Rehearsal.run(RehearsalOptions.builder(projectRoot)
+ *         .wave(Path.of("events/demo-wave.json"))
+ *         .environment(Path.of("events/demo-environment.json"))
+ *         .approval(ApprovalMode.AUTO)
+ *         .build());
+ * }</pre>
+ *
+ * One rehearsal at a time per JVM.
+ */
+public final class Rehearsal {
+
+    private static final String REPORT_HANDLER = "dev.ferry.handler.ReportHandler";
+    private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+    private final RehearsalOptions options;
+    private final RehearsalInputs inputs;
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+    private Rehearsal(RehearsalOptions options, RehearsalInputs inputs) {
+        this.options = options;
+        this.inputs = inputs;
+    }
+
+    /**
+     * Rehearses the wave of {@code options} and prints its progress and summary to the options' display.
+     *
+     * @throws InvalidInputException when the wave or the environment cannot be used; nothing has started then
+     */
+    public static RehearsalResult run(RehearsalOptions options) {
+        RehearsalInputs inputs = RehearsalInputs.load(options.wave(), options.environment());
+        if (!RUNNING.compareAndSet(false, true)) {
+            throw new IllegalStateException("Another rehearsal is running in this JVM: the handlers' settings are global");
+        }
+        try {
+            return new Rehearsal(options, inputs).run();
+        } finally {
+            RUNNING.set(false);
+        }
+    }
+
+    private RehearsalResult run() {
+        long wallStart = System.nanoTime();
+        ProjectTemplate template = ProjectTemplate.load(options.projectRoot());
+        RunFolders.create(options.runFolder());
+        PrintStream display = options.display();
+        String waveName = inputs.wave().waveName();
+        display.println("Rehearsing wave " + waveName + ": " + inputs.wave().servers().size() + " servers, "
+                + inputs.environment().sourceRegion() + " -> " + inputs.environment().targetRegion()
+                + ", simulated MGN, time " + pace(options.effectiveSpeed()));
+        display.println("Handler logs and emails: " + options.runFolder());
+        display.println();
+        RehearsalResult result;
+        try (ConsoleCapture capture = options.captureConsole()
+                ? ConsoleCapture.to(options.runFolder().resolve("rehearsal.log")) : ConsoleCapture.none();
+             LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, inputs.environment(), options.start(),
+                     options.effectiveSpeed(), 0, options.runFolder().resolve("outbox")))) {
+            result = rehearse(cloud, waveName, wallStart);
+        }
+        RehearsalSummary.print(display, result);
+        return result;
+    }
+
+    private RehearsalResult rehearse(LocalCloud cloud, String waveName, long wallStart) {
+        Instant start = cloud.clock().instant();
+        ProgressDisplay progress = new ProgressDisplay(options.display(), cloud.clock(), start,
+                new DynamoWaveStore(cloud.dynamoDb().client(), cloud.tableName()), waveName);
+        cloud.standIns().listenFor(inputs.probedPorts());
+        cloud.onNotification(progress::emailArrived);
+        attachApprover(cloud, progress);
+        cloud.lambda().addListener(invocation -> progress.refresh());
+
+        LocalStepFunctions engine = cloud.engine();
+        String executionArn = engine.startExecution(cloud.stateMachineArn(), waveName, inputs.waveJson()).executionArn();
+        cloud.scheduler().runUntil(() -> !isRunning(engine, executionArn), start.plus(options.virtualTimeLimit()));
+        if (isRunning(engine, executionArn)) {
+            note(progress, "the wave did not end within " + SimulatedTime.words(options.virtualTimeLimit())
+                    + " of simulated time; the rehearsal stops it");
+            engine.stopExecution(executionArn, "RehearsalTimeLimit", "The rehearsal's virtual time limit was reached");
+        }
+        cloud.standIns().problems().forEach(problem -> note(progress, "stand-in application: " + problem));
+
+        ExecutionDescription execution = engine.describeExecution(executionArn);
+        Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
+        return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
+                execution.cause(), report(cloud), execution.stateTransitions(),
+                engine.getExecutionHistory(executionArn).size(), cloud.mgn().callLog(),
+                cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
+                List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
+                options.runFolder());
+    }
+
+    private void attachApprover(LocalCloud cloud, ProgressDisplay progress) {
+        switch (options.approval()) {
+            case AUTO, REJECT -> {
+                SimulatedApprover approver = new SimulatedApprover(cloud.scheduler(),
+                        options.approval() == ApprovalMode.AUTO, text -> note(progress, text));
+                cloud.onNotification(approver::emailArrived);
+            }
+            case LINK -> cloud.onNotification(message -> ApprovalLinks.in(message).ifPresent(link -> note(progress,
+                    "open " + link + " in a browser to approve or reject the cutover (time runs at "
+                            + pace(options.effectiveSpeed()) + ")")));
+        }
+    }
+
+    private void note(ProgressDisplay progress, String text) {
+        notes.add(text);
+        progress.note(text);
+    }
+
+    /** The last result of the function whose handler is the Report stage's, as it returned it. */
+    private static WaveReport report(LocalCloud cloud) {
+        List<Invocation> reports = cloud.lambda().invocations().stream()
+                .filter(Invocation::succeeded)
+                .filter(invocation -> cloud.functionHandler(invocation.function()).equals(REPORT_HANDLER))
+                .toList();
+        if (reports.isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(reports.getLast().output(), WaveReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The Report stage returned something that is not its WaveReport", e);
+        }
+    }
+
+    private static boolean isRunning(LocalStepFunctions engine, String executionArn) {
+        return engine.describeExecution(executionArn).status() == ExecutionStatus.RUNNING;
+    }
+
+    private static String pace(double speed) {
+        return Double.isInfinite(speed) ? "as fast as possible" : String.format("%.0fx real time", speed);
+    }
+}

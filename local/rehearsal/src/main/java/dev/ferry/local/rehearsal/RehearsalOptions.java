@@ -1,0 +1,130 @@
+package dev.ferry.local.rehearsal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * How to run one rehearsal. Build with {@link #builder(Path)}.
+ *
+ * @param projectRoot       the project folder (template.yaml, statemachine/)
+ * @param wave              the wave file
+ * @param environment       the environment file
+ * @param approval          who decides the cutover
+ * @param speed             virtual seconds per real second, when given; else as fast as possible, or
+ *                          {@value #LINK_SPEED} with {@link ApprovalMode#LINK} so a person has time to click
+ * @param runFolder         where the log and the outbox go
+ * @param display           where progress and the summary are printed
+ * @param captureConsole    whether the JVM's standard output and error (handler logs, metrics) go to
+ *                          the run folder's log file for the length of the rehearsal
+ * @param start             the virtual time the rehearsal starts at
+ * @param virtualTimeLimit  how much virtual time the wave may take before the rehearsal stops it
+ */
+public record RehearsalOptions(Path projectRoot, Path wave, Path environment, ApprovalMode approval, OptionalDouble speed,
+                               Path runFolder, PrintStream display, boolean captureConsole, Instant start,
+                               Duration virtualTimeLimit) {
+
+    /** The pace of {@link ApprovalMode#LINK} when no speed is given: a virtual minute per real second. */
+    public static final double LINK_SPEED = 60;
+
+    public RehearsalOptions {
+        Objects.requireNonNull(projectRoot, "projectRoot");
+        Objects.requireNonNull(wave, "wave");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(approval, "approval");
+        Objects.requireNonNull(runFolder, "runFolder");
+        Objects.requireNonNull(display, "display");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(virtualTimeLimit, "virtualTimeLimit");
+        if (speed.isPresent() && !(speed.getAsDouble() > 0)) {
+            throw new IllegalArgumentException("--speed must be a positive number, not " + speed.getAsDouble());
+        }
+    }
+
+    /** Options for the project at {@code projectRoot}: the demo wave and environment, approved automatically. */
+    public static Builder builder(Path projectRoot) {
+        return new Builder(projectRoot);
+    }
+
+    /** The pace the scheduler runs at. */
+    public double effectiveSpeed() {
+        return speed.orElse(approval == ApprovalMode.LINK ? LINK_SPEED : Double.POSITIVE_INFINITY);
+    }
+
+    /** Builds {@link RehearsalOptions}; every option has a default. */
+    public static final class Builder {
+        private final Path projectRoot;
+        private Path wave;
+        private Path environment;
+        private ApprovalMode approval = ApprovalMode.AUTO;
+        private OptionalDouble speed = OptionalDouble.empty();
+        private Path runFolder;
+        private PrintStream display = ConsoleCapture.console();
+        private boolean captureConsole = true;
+        private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private Duration virtualTimeLimit = Duration.ofDays(30);
+
+        private Builder(Path projectRoot) {
+            this.projectRoot = projectRoot;
+            this.wave = projectRoot.resolve("events/demo-wave.json");
+            this.environment = projectRoot.resolve("events/demo-environment.json");
+        }
+
+        public Builder wave(Path wave) {
+            this.wave = wave;
+            return this;
+        }
+
+        public Builder environment(Path environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder approval(ApprovalMode approval) {
+            this.approval = approval;
+            return this;
+        }
+
+        public Builder speed(double speed) {
+            this.speed = OptionalDouble.of(speed);
+            return this;
+        }
+
+        /** Default: {@code .ferry/rehearsals/<start time>/} in the project. */
+        public Builder runFolder(Path runFolder) {
+            this.runFolder = runFolder;
+            return this;
+        }
+
+        public Builder display(PrintStream display) {
+            this.display = display;
+            return this;
+        }
+
+        public Builder captureConsole(boolean captureConsole) {
+            this.captureConsole = captureConsole;
+            return this;
+        }
+
+        public Builder start(Instant start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder virtualTimeLimit(Duration virtualTimeLimit) {
+            this.virtualTimeLimit = virtualTimeLimit;
+            return this;
+        }
+
+        public RehearsalOptions build() {
+            Path folder = runFolder != null ? runFolder
+                    : projectRoot.resolve(".ferry/rehearsals").resolve(RunFolders.nameFor(Instant.now()));
+            return new RehearsalOptions(projectRoot, wave, environment, approval, speed, folder, display, captureConsole,
+                    start, virtualTimeLimit);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ferry.local.rehearsal.standin;
+
+import dev.ferry.local.mgn.model.InstanceState;
+import dev.ferry.local.mgn.model.TargetInstance;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The applications on the instances MGN launched: for every running instance that the environment
+ * does not mark as failing validation, something listens on its private (loopback) address on each
+ * port the wave's probes use, so the deployed validation function finds what it would find on a
+ * healthy instance. A terminated instance stops listening.
+ */
+public final class ApplicationStandIns implements AutoCloseable {
+
+    /** A loopback address no launched instance gets, to check a port before any instance exists. */
+    private static final String PROBE_ADDRESS = "127.0.9.1";
+
+    private final Set<Integer> tcpPorts = new LinkedHashSet<>();
+    private final Map<Integer, Map<String, Integer>> httpPorts = new TreeMap<>();
+    private final Map<String, Map<Integer, StandInListener>> listenersByInstance = new HashMap<>();
+    /** Listeners that could not be opened, as instance:port, so that they are reported once. */
+    private final Set<String> failed = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * Checks that every port can be listened on here (a port below 1024 needs root, and the
+     * 127.0.0.0/8 addresses must all be loopback addresses, as on Linux).
+     *
+     * @throws StandInException naming the first port that cannot be bound
+     */
+    public static void checkCanListen(Collection<Integer> ports) {
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(PROBE_ADDRESS), port));
+            } catch (IOException e) {
+                throw new StandInException("The stand-in applications cannot listen on port " + port + " ("
+                        + e.getMessage() + "): the wave's validation probes use it. Ports below 1024 need root; "
+                        + "every 127.x.y.z address must be a loopback address (Linux has them all).", e);
+            }
+        }
+    }
+
+    /** Adds the ports a wave's probes use; instances already listening open them on the next sync. */
+    public synchronized void listenFor(ProbedPorts ports) {
+        tcpPorts.addAll(ports.tcp());
+        ports.http().forEach((port, paths) -> httpPorts.computeIfAbsent(port, any -> new TreeMap<>()).putAll(paths));
+    }
+
+    /** Opens and closes listeners to match the instances' current states. */
+    public synchronized void sync(List<TargetInstance> instances) {
+        for (TargetInstance instance : instances) {
+            boolean wanted = instance.state() == InstanceState.RUNNING && !instance.failsValidation();
+            if (wanted) {
+                openMissing(instance);
+            } else {
+                closeAll(instance.instanceId());
+            }
+        }
+    }
+
+    /** What went wrong opening listeners after the start (an address taken by another program, say). */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public synchronized void close() {
+        List.copyOf(listenersByInstance.keySet()).forEach(this::closeAll);
+    }
+
+    private void openMissing(TargetInstance instance) {
+        Map<Integer, StandInListener> listeners =
+                listenersByInstance.computeIfAbsent(instance.instanceId(), any -> new HashMap<>());
+        Set<Integer> ports = new LinkedHashSet<>(httpPorts.keySet());
+        ports.addAll(tcpPorts);
+        for (int port : ports) {
+            String key = instance.instanceId() + ":" + port;
+            if (listeners.containsKey(port) || failed.contains(key)) {
+                continue;
+            }
+            try {
+                listeners.put(port, StandInListener.open(instance.privateIp(), port, httpPorts.get(port)));
+            } catch (IOException e) {
+                failed.add(key);
+                problems.add(instance.instanceId() + " (" + instance.privateIp() + ":" + port + "): " + e.getMessage());
+            }
+        }
+    }
+
+    private void closeAll(String instanceId) {
+        Map<Integer, StandInListener> listeners = listenersByInstance.remove(instanceId);
+        if (listeners != null) {
+            listeners.values().forEach(StandInListener::close);
+        }
+    }
+}
