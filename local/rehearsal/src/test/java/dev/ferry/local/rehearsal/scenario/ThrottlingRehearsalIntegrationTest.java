@@ -1,0 +1,69 @@
+package dev.ferry.local.rehearsal.scenario;
+
+import dev.ferry.local.mgn.model.ApiCall;
+import dev.ferry.local.rehearsal.ApprovalMode;
+import dev.ferry.stage.WaveReport.ServerOutcome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.ferry.local.rehearsal.scenario.Scenario.THREE_SERVERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration test, MGN throttling ({@code events/rehearsal/throttling-*.json}): every 12th MGN
+ * call answers 429 with {@code Retry-After: 1}. The controller waits that second for real, so this
+ * scenario takes a few seconds more than the others.
+ */
+class ThrottlingRehearsalIntegrationTest {
+
+    private static ScenarioRun run;
+
+    @BeforeAll
+    static void rehearse() {
+        run = Scenario.named("throttling").rehearse(ApprovalMode.AUTO);
+    }
+
+    @Test
+    void theWaveCompletesDespiteTheThrottling() {
+        assertThat(run.result().exitCode()).isZero();
+        assertThat(run.result().servers()).hasSize(3)
+                .allSatisfy(server -> assertThat(server.outcome()).isEqualTo(ServerOutcome.CUT_OVER));
+    }
+
+    @Test
+    void mgnThrottledEveryTwelfthCall() {
+        List<ApiCall> calls = run.result().mgnCalls();
+
+        assertThat(calls.stream().filter(call -> call.status() == 429)).isNotEmpty();
+        for (int index = 0; index < calls.size(); index++) {
+            assertThat(calls.get(index).status() == 429).as("call %d: %s", index + 1, calls.get(index))
+                    .isEqualTo((index + 1) % 12 == 0);
+        }
+    }
+
+    @Test
+    void eachThrottledCallIsFollowedBySuccessfullyRetryingTheSameRequest() {
+        List<ApiCall> calls = run.result().mgnCalls();
+        for (int index = 0; index < calls.size(); index++) {
+            ApiCall throttled = calls.get(index);
+            if (throttled.status() != 429) {
+                continue;
+            }
+            ApiCall retry = calls.subList(index + 1, calls.size()).stream()
+                    .filter(call -> call.operation().equals(throttled.operation())
+                            && call.requestJson().equals(throttled.requestJson()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("The throttled call was never retried: " + throttled));
+            assertThat(retry.status() / 100).as("the retry of %s", throttled).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theLaunchesAreStartedOnceEachDespiteAThrottledAttempt() {
+        assertThat(run.result().successfulCalls("StartTest")).hasSize(1);
+        assertThat(run.result().serversCalledWith("StartCutover")).containsExactlyInAnyOrderElementsOf(THREE_SERVERS);
+        assertThat(run.result().serversCalledWith("FinalizeCutover")).containsExactlyInAnyOrderElementsOf(THREE_SERVERS);
+    }
+}
