@@ -1,10 +1,17 @@
 package dev.ferry.config;
 
 import dev.ferry.approval.ApprovalStore;
+import dev.ferry.dns.DnsGateway;
+import dev.ferry.dns.SdkDnsGateway;
 import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.SdkEc2Gateway;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SdkMgnGateway;
+import dev.ferry.mgn.Sleeper;
+import dev.ferry.network.SdkSourceEc2;
+import dev.ferry.network.SdkTargetNetwork;
+import dev.ferry.network.SourceEc2;
+import dev.ferry.network.TargetNetwork;
 import dev.ferry.notify.Notifier;
 import dev.ferry.notify.SnsNotifier;
 import dev.ferry.probe.NetworkProber;
@@ -17,8 +24,11 @@ import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
 import dev.ferry.store.FerryTable;
 import dev.ferry.waits.WaitStore;
+import software.amazon.awssdk.regions.Region;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +54,11 @@ public final class Dependencies {
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<Prober> prober = once(NetworkProber::new);
+    private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(AwsClients.ec2()));
+    private final Supplier<DnsGateway> dns =
+            once(() -> new SdkDnsGateway(AwsClients.route53(), Sleeper.threadSleep(), clock()));
+    /** A wave's source region is known only once the wave is read: one client per region, built on first use. */
+    private final Map<String, SourceEc2> sourceEc2ByRegion = new ConcurrentHashMap<>();
 
     private Dependencies(Clock clock) {
         this.clock = clock;
@@ -93,6 +108,21 @@ public final class Dependencies {
 
     public Prober prober() {
         return prober.get();
+    }
+
+    /** EC2 in the target region (the function's), where key pairs and security group copies are made. */
+    public TargetNetwork targetNetwork() {
+        return targetNetwork.get();
+    }
+
+    /** EC2 in a wave's source region, read to derive launch settings and copy security groups. */
+    public SourceEc2 sourceEc2(String region) {
+        return sourceEc2ByRegion.computeIfAbsent(region, name -> new SdkSourceEc2(AwsClients.ec2(Region.of(name))));
+    }
+
+    /** Route 53, for the DNS switch. */
+    public DnsGateway dns() {
+        return dns.get();
     }
 
     private static <T> Supplier<T> once(Supplier<T> factory) {

@@ -1,5 +1,7 @@
 package dev.ferry.server;
 
+import dev.ferry.wave.LaunchSettings;
+
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,6 +24,9 @@ import java.util.Map;
  * @param validation       the validation of its latest launch, or null
  * @param stall            replication stall tracking, or null when not stalled
  * @param stageTimes       when it entered and left each stage
+ * @param derivedLaunch    launch settings derived from its source instance (type, subnet, security
+ *                         group copies, key pair), which the wave's and its own settings override; or null
+ * @param launchTemplate   the launch template version Ferry made the default for it, or null
  */
 public record ServerRecord(
         String waveId,
@@ -36,7 +41,9 @@ public record ServerRecord(
         Launch cutover,
         Validation validation,
         Stall stall,
-        Map<Stage, StageTime> stageTimes) {
+        Map<Stage, StageTime> stageTimes,
+        LaunchSettings derivedLaunch,
+        LaunchTemplate launchTemplate) {
 
     public ServerRecord {
         stageTimes = stageTimes == null || stageTimes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(stageTimes));
@@ -46,7 +53,7 @@ public record ServerRecord(
     public static ServerRecord joining(String waveId, String sourceServerId, String label, String sourceInstanceId,
                                        Instant now) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, ServerStatus.ACTIVE, Stage.PREFLIGHT,
-                null, null, null, null, null, null, Map.of(Stage.PREFLIGHT, new StageTime(now, null)));
+                null, null, null, null, null, null, Map.of(Stage.PREFLIGHT, new StageTime(now, null)), null, null);
     }
 
     public boolean isActive() {
@@ -71,7 +78,7 @@ public record ServerRecord(
         }
         times.putIfAbsent(next, new StageTime(now, null));
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, next, failure, lastSeen, test,
-                cutover, validation, stall, times);
+                cutover, validation, stall, times, derivedLaunch, launchTemplate);
     }
 
     /** This server failed in its current stage. */
@@ -91,34 +98,46 @@ public record ServerRecord(
 
     public ServerRecord withLastSeen(MgnStates states) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, states, test,
-                cutover, validation, stall, stageTimes);
+                cutover, validation, stall, stageTimes, derivedLaunch, launchTemplate);
     }
 
     public ServerRecord withLaunch(Phase phase, Launch launch) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, lastSeen,
                 phase == Phase.TEST ? launch : test, phase == Phase.CUTOVER ? launch : cutover, validation, stall,
-                stageTimes);
+                stageTimes, derivedLaunch, launchTemplate);
     }
 
     public ServerRecord withValidation(Validation next) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, lastSeen, test,
-                cutover, next, stall, stageTimes);
+                cutover, next, stall, stageTimes, derivedLaunch, launchTemplate);
     }
 
     public ServerRecord withStall(Stall next) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, lastSeen, test,
-                cutover, validation, next, stageTimes);
+                cutover, validation, next, stageTimes, derivedLaunch, launchTemplate);
+    }
+
+    /** With the launch settings derived from its source instance. */
+    public ServerRecord withDerivedLaunch(LaunchSettings derived) {
+        return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, lastSeen, test,
+                cutover, validation, stall, stageTimes, derived, launchTemplate);
+    }
+
+    /** With the launch template version made the default for it. */
+    public ServerRecord withLaunchTemplate(LaunchTemplate version) {
+        return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, status, stage, failure, lastSeen, test,
+                cutover, validation, stall, stageTimes, derivedLaunch, version);
     }
 
     /** Back in the wave after a failure was undone (a re-run of a stage). */
     public ServerRecord reactivated() {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, ServerStatus.ACTIVE, stage, null,
-                lastSeen, test, cutover, validation, stall, stageTimes);
+                lastSeen, test, cutover, validation, stall, stageTimes, derivedLaunch, launchTemplate);
     }
 
     private ServerRecord finished(ServerStatus finalStatus, Failure why) {
         return new ServerRecord(waveId, sourceServerId, label, sourceInstanceId, finalStatus, stage, why, lastSeen, test,
-                cutover, validation, stall, stageTimes);
+                cutover, validation, stall, stageTimes, derivedLaunch, launchTemplate);
     }
 
     /** Why a server stopped moving with the wave. */
@@ -166,6 +185,20 @@ public record ServerRecord(
      * @param retried  whether Ferry called RetryDataReplication for it
      */
     public record Stall(Instant since, boolean notified, boolean retried) {
+    }
+
+    /**
+     * The EC2 launch template version MGN launches the server from.
+     *
+     * @param launchTemplateId the server's MGN launch template
+     * @param version          the version Ferry made and set as the default
+     */
+    public record LaunchTemplate(String launchTemplateId, long version) {
+
+        /** As people read it: {@code lt-0abc v3}. */
+        public String text() {
+            return launchTemplateId + " v" + version;
+        }
     }
 
     /** When a server entered a stage and, once it has, left it. */

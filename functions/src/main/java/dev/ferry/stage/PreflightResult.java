@@ -28,7 +28,10 @@ public record PreflightResult(String waveId, Limits limits, Options options, Wav
      *
      * @param skipTestLaunch  go from replication straight to approval
      * @param finalizeCutover finalize after a validated cutover
+     * @param prepareNetwork  the wave has a {@code network} section: PrepareNetwork runs
+     * @param switchDns       the wave has a {@code dns} section: PrepareDns and DnsSwitch run
      */
-    public record Options(boolean skipTestLaunch, boolean finalizeCutover) {
+    public record Options(boolean skipTestLaunch, boolean finalizeCutover, boolean prepareNetwork,
+                          boolean switchDns) {
     }
 }

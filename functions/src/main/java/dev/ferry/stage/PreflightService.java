@@ -84,12 +84,13 @@ public class PreflightService {
                 mgn.createReplicationTemplate(wave.replication().withDefaults());
             }
             WaveRecord stored = store.create(new WaveRecord(waveId, request.executionArn(), wave,
-                    WaveRecord.WaveStatus.RUNNING, null, clock.instant()));
+                    WaveRecord.WaveStatus.RUNNING, null, clock.instant(), null, null));
             List<ServerRecord> records = storeServers(waveId, servers.servers());
             WaveProgress progress = WaveProgress.of(stored, records);
             LOG.info("Preflight passed: {} servers", progress.total());
             return new PreflightResult(waveId, limits(wave.timeLimits()),
-                    new PreflightResult.Options(wave.policies().skipTestLaunch(), wave.policies().finalizeCutover()),
+                    new PreflightResult.Options(wave.policies().skipTestLaunch(), wave.policies().finalizeCutover(),
+                            wave.network() != null, wave.dns() != null),
                     progress);
         }
     }

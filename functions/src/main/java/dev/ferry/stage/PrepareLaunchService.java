@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies each server's launch settings before replication is awaited (walkthrough step 5): the
- * MGN launch configuration, then a new default version of the server's EC2 launch template.
+ * MGN launch configuration, then a new default version of the server's EC2 launch template,
+ * which the server's record keeps for the report. The settings are layered: what PrepareNetwork
+ * derived from the source instance, overridden by the wave's settings, overridden by the server's.
  * Safe to run again after a crash: servers already prepared are skipped, the launch configuration
  * update sets the same values again, and the launch template version is created with a token
  * derived from the wave, the server and the settings, so EC2 hands back the version it made first.
@@ -179,11 +181,12 @@ public class PrepareLaunchService {
     private ServerRecord prepareOne(String waveId, ServerRecord server, LaunchSettings settings) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("sourceServerId", server.sourceServerId())) {
             updateLaunchConfiguration(server.sourceServerId(), settings);
+            ServerRecord prepared = server;
             if (settings.changesLaunchTemplate()) {
-                updateLaunchTemplate(waveId, server.sourceServerId(), settings);
+                prepared = server.withLaunchTemplate(updateLaunchTemplate(waveId, server.sourceServerId(), settings));
             }
             LOG.info("Launch settings applied");
-            return server.enteringStage(Stage.REPLICATION, clock.instant());
+            return prepared.enteringStage(Stage.REPLICATION, clock.instant());
         } catch (MgnThrottledException throttled) {
             // Not the server's fault: the state machine retries the stage later, and the stage is safe to repeat.
             throw throttled;
@@ -205,7 +208,8 @@ public class PrepareLaunchService {
         }
     }
 
-    private void updateLaunchTemplate(String waveId, String sourceServerId, LaunchSettings settings) {
+    private ServerRecord.LaunchTemplate updateLaunchTemplate(String waveId, String sourceServerId,
+                                                             LaunchSettings settings) {
         LaunchTemplateChange change = new LaunchTemplateChange(settings.instanceType(), settings.subnetId(),
                 settings.securityGroupIds(), settings.keyName(), settings.associatePublicIp(), settings.tags());
         String launchTemplateId = mgn.launchTemplateId(sourceServerId);
@@ -213,11 +217,16 @@ public class PrepareLaunchService {
                 idempotencyToken(waveId, sourceServerId, change));
         ec2.setDefaultLaunchTemplateVersion(launchTemplateId, version);
         LOG.info("Launch template {} version {} is now the default", launchTemplateId, version);
+        return new ServerRecord.LaunchTemplate(launchTemplateId, version);
     }
 
-    /** The wave's launch settings with the server's own settings laid over them. */
-    private static LaunchSettings settingsFor(WaveDefinition definition, ServerRecord server) {
-        LaunchSettings waveSettings = definition.launch() != null ? definition.launch() : LaunchSettings.none();
+    /**
+     * The settings derived from the server's source instance (by PrepareNetwork), with the wave's
+     * launch settings laid over them, and the server's own settings over those.
+     */
+    static LaunchSettings settingsFor(WaveDefinition definition, ServerRecord server) {
+        LaunchSettings derived = server.derivedLaunch() != null ? server.derivedLaunch() : LaunchSettings.none();
+        LaunchSettings waveSettings = derived.overriddenBy(definition.launch());
         return definition.servers().stream()
                 .filter(spec -> isSpecOf(spec, server))
                 .findFirst()

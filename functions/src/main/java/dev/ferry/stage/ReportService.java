@@ -74,14 +74,15 @@ public class ReportService {
         String reason = truncated ? withTruncationNote(ending.reason(), wave.waveId(), listed.size(), outcomes.size())
                 : ending.reason();
         return new WaveReport(wave.waveId(), wave.definition().waveName(), ending.status().name(), reason,
-                Counts.of(outcomes), listed, truncated);
+                Counts.of(outcomes), listed, truncated, wave.network(),
+                wave.dns() == null ? List.of() : wave.dns().history());
     }
 
     /** A wave that failed before it was stored (its preflight broke unexpectedly). */
     private static WaveReport reportWithoutWave(String waveId, Optional<CaughtError> error) {
         CaughtError failure = error.orElseThrow(() -> new UnknownWaveException(waveId));
         return new WaveReport(waveId, null, WaveStatus.FAILED.name(), Ending.failureReason(failure),
-                new Counts(0, 0, 0, 0), List.of(), false);
+                new Counts(0, 0, 0, 0), List.of(), false, null, List.of());
     }
 
     private static List<ServerOutcome> withinOutputLimit(List<ServerOutcome> outcomes) {

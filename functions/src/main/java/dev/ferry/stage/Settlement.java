@@ -33,7 +33,8 @@ final class Settlement {
         times.put(server.stage(), new StageTime(start, now));
         return new ServerRecord(server.waveId(), server.sourceServerId(), server.label(), server.sourceInstanceId(),
                 server.status(), server.stage(), server.failure(), server.lastSeen(), server.test(), server.cutover(),
-                server.validation(), server.stall(), times);
+                server.validation(), server.stall(), times, server.derivedLaunch(),
+                server.launchTemplate());
     }
 
     private static Instant failedAt(ServerRecord server, Instant now) {

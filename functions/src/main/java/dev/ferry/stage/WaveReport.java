@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
@@ -20,12 +22,16 @@ import java.util.Map;
  * @param counts    how many servers ended which way
  * @param servers   one row per server, in source server ID order
  * @param truncated whether {@code servers} holds only the first rows (the wave store holds them all)
+ * @param network   the key pair and security group copies PrepareNetwork set up, or null
+ * @param dnsSteps  each change of the DNS switch, in order; empty without one
  */
 public record WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
-                         List<ServerOutcome> servers, boolean truncated) {
+                         List<ServerOutcome> servers, boolean truncated, NetworkSetup network,
+                         List<DnsSwitchProgress.StepRecord> dnsSteps) {
 
     public WaveReport {
         servers = List.copyOf(servers);
+        dnsSteps = dnsSteps == null ? List.of() : List.copyOf(dnsSteps);
     }
 
     /**
@@ -65,9 +71,11 @@ public record WaveReport(String waveId, String waveName, String status, String r
      * @param testInstanceId    its test instance, or null
      * @param cutoverInstanceId its cutover instance, or null
      * @param minutesPerStage   whole minutes spent in each stage it finished
+     * @param launchTemplate    the launch template version Ferry made its default ({@code lt-… vN}), or null
      */
     public record ServerOutcome(String server, String name, String outcome, Stage stage, String reason,
-                                String testInstanceId, String cutoverInstanceId, Map<Stage, Long> minutesPerStage) {
+                                String testInstanceId, String cutoverInstanceId, Map<Stage, Long> minutesPerStage,
+                                String launchTemplate) {
 
         public static final String CUT_OVER = "CUT_OVER";
         public static final String FAILED = "FAILED";
@@ -89,7 +97,8 @@ public record WaveReport(String waveId, String waveName, String status, String r
                     failure != null ? failure.reason() : null,
                     instanceOf(server.test()),
                     instanceOf(server.cutover()),
-                    minutesPerStage(server));
+                    minutesPerStage(server),
+                    server.launchTemplate() == null ? null : server.launchTemplate().text());
         }
 
         private static String outcomeOf(ServerStatus status) {

@@ -21,6 +21,12 @@ final class AwsNames {
     private static final Pattern SOURCE_SERVER_ID = Pattern.compile("^s-[0-9a-zA-Z]{17}$");
     private static final Pattern INSTANCE_ID = Pattern.compile("^i-[0-9a-f]{8}([0-9a-f]{9})?$");
     private static final Pattern SUBNET_ID = Pattern.compile("^subnet-[0-9a-f]{8}([0-9a-f]{9})?$");
+    private static final Pattern VPC_ID = Pattern.compile("^vpc-[0-9a-f]{8}([0-9a-f]{9})?$");
+    private static final Pattern AVAILABILITY_ZONE = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}[a-z](-[a-z0-9]+)*$");
+    private static final Pattern HOSTED_ZONE_ID = Pattern.compile("^[A-Z0-9]{1,32}$");
+    private static final Pattern DNS_NAME =
+            Pattern.compile("^(?=.{1,254}$)(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*"
+                    + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?$");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("^sg-[0-9a-f]{8}([0-9a-f]{9})?$");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
@@ -46,6 +52,23 @@ final class AwsNames {
     static void subnetId(String value, String path, Problems problems) {
         check(SUBNET_ID, value, path, problems,
                 "is not a subnet ID (subnet- followed by 8 or 17 lowercase hexadecimal digits)");
+    }
+
+    static void vpcId(String value, String path, Problems problems) {
+        check(VPC_ID, value, path, problems, "is not a VPC ID (vpc- followed by 8 or 17 lowercase hexadecimal digits)");
+    }
+
+    static void availabilityZone(String value, String path, Problems problems) {
+        check(AVAILABILITY_ZONE, value, path, problems, "is not an availability zone name (such as us-east-1a)");
+    }
+
+    static void hostedZoneId(String value, String path, Problems problems) {
+        check(HOSTED_ZONE_ID, value, path, problems,
+                "is not a Route 53 hosted zone ID (up to 32 upper-case letters and digits, such as Z0123456789ABCDEFGHIJ)");
+    }
+
+    static void dnsName(String value, String path, Problems problems) {
+        check(DNS_NAME, value, path, problems, "is not a DNS name (such as media.example.com)");
     }
 
     static void securityGroupId(String value, String path, Problems problems) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param approvers    email addresses told that an approval is waiting (the SNS topic's subscribers get it)
  * @param timeLimits   how long each waiting stage may take
  * @param policies     what to do when a server fails, and which optional stages run
+ * @param network      key pair, security group copies and subnet map to set up before launch, or null
+ * @param dns          the Route 53 records to move once the cutover is validated, or null
  */
 public record WaveDefinition(
         String waveName,
@@ -27,7 +29,9 @@ public record WaveDefinition(
         ValidationSettings validation,
         List<String> approvers,
         TimeLimits timeLimits,
-        Policies policies) {
+        Policies policies,
+        NetworkSettings network,
+        DnsSettings dns) {
 
     public WaveDefinition {
         servers = List.copyOf(servers);

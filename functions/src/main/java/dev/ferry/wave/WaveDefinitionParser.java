@@ -26,7 +26,7 @@ public final class WaveDefinitionParser {
     public static final int MAX_SERVERS = 1000;
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
-            "launch", "validation", "approvers", "timeLimits", "policies");
+            "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns");
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
@@ -71,9 +71,13 @@ public final class WaveDefinitionParser {
         List<String> approvers = approvers(root);
         TimeLimits timeLimits = timeLimits(root);
         Policies policies = policies(root);
+        NetworkSettings network = NetworkSettingsParser.parse(root, "network");
+        requireSourceRegionForDerivation(root, network, servers, sourceRegion);
+        DnsSettings dns = DnsSettingsParser.parse(root, "dns");
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
-                launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies);
+                launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
+                network, dns);
     }
 
     private static String waveName(ObjectFields root) {
@@ -175,6 +179,18 @@ public final class WaveDefinitionParser {
                 return;
             }
         }
+    }
+
+    /** Launch settings derived from the source instances need those instances, which live in the source region. */
+    private static void requireSourceRegionForDerivation(ObjectFields root, NetworkSettings network,
+                                                         List<ServerSpec> servers, String sourceRegion) {
+        if (network == null || !network.derivesFromSource() || sourceRegion != null || root.has("sourceRegion")
+                || servers.stream().anyMatch(server -> server.sourceInstanceId() != null)) {
+            // Nothing to derive, or the missing region is reported already for the servers given by instance ID.
+            return;
+        }
+        root.problems().add("sourceRegion", "is required when network derives launch settings from the source "
+                + "instances (recreateSecurityGroups or subnetByAvailabilityZone)");
     }
 
     private static List<String> approvers(ObjectFields root) {

@@ -42,9 +42,9 @@ public final class ApprovalTestData {
                 LaunchSettings.none(), validation, List.of("ops@example.com"),
                 new TimeLimits(Duration.ofDays(3), Duration.ofHours(1), APPROVAL_TIME, Duration.ofHours(1),
                         Duration.ofHours(2)),
-                policies);
+                policies, null, null);
         return new WaveRecord(WAVE_ID, "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:" + WAVE_ID,
-                definition, WaveRecord.WaveStatus.RUNNING, null, STARTED);
+                definition, WaveRecord.WaveStatus.RUNNING, null, STARTED, null, null);
     }
 
     /** Continue on failure, test launch on, finalize and archive. */

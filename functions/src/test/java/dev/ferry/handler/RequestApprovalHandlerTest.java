@@ -67,7 +67,7 @@ class RequestApprovalHandlerTest {
     void theWaveOfStartWaveJsonReadyForCutover() {
         WaveRecord wave = new WaveRecord(ApprovalTestData.WAVE_ID, "arn:aws:states:eu-central-1:111122223333:execution:"
                 + "ferry-wave:" + ApprovalTestData.WAVE_ID, WaveFiles.parse("start-wave.json"),
-                WaveRecord.WaveStatus.RUNNING, null, ApprovalTestData.STARTED);
+                WaveRecord.WaveStatus.RUNNING, null, ApprovalTestData.STARTED, null, null);
         when(waves.find(ApprovalTestData.WAVE_ID)).thenReturn(Optional.of(wave));
         when(waves.servers(ApprovalTestData.WAVE_ID)).thenReturn(List.of(mediaServer, mediaDb));
     }

@@ -317,7 +317,7 @@ class PreflightServiceTest {
         preflight(startWaveMgn()).run(request(WaveFiles.read("start-wave.json")));
 
         assertThat(store.find(EXECUTION_NAME)).contains(new WaveRecord(EXECUTION_NAME, EXECUTION_ARN,
-                WaveFiles.parse("start-wave.json"), WaveRecord.WaveStatus.RUNNING, null, NOW));
+                WaveFiles.parse("start-wave.json"), WaveRecord.WaveStatus.RUNNING, null, NOW, null, null));
     }
 
     @Test
@@ -346,11 +346,22 @@ class PreflightServiceTest {
     }
 
     @Test
+    void aWaveWithNetworkAndDnsSectionsTurnsOnTheirStagesInTheOptions() {
+        FakeMgn mgn = new FakeMgn().with(
+                sourceServer("s-0000000000000000a", "i-0a1b2c3d4e5f60718", LifecycleState.NOT_READY),
+                sourceServer("s-0000000000000000b", "i-0b2c3d4e5f6071829", LifecycleState.NOT_READY));
+
+        PreflightResult result = preflight(mgn).run(request(WaveFiles.read("wave-with-network-and-dns.json")));
+
+        assertThat(result.options()).isEqualTo(new PreflightResult.Options(false, true, true, true));
+    }
+
+    @Test
     void theResultCarriesTheOptionsAndTheCounts() {
         PreflightResult result = preflight(startWaveMgn()).run(request(WaveFiles.read("start-wave.json")));
 
         assertThat(result.waveId()).isEqualTo(EXECUTION_NAME);
-        assertThat(result.options()).isEqualTo(new PreflightResult.Options(false, true));
+        assertThat(result.options()).isEqualTo(new PreflightResult.Options(false, true, false, false));
         assertThat(result.progress()).isEqualTo(new WaveProgress(EXECUTION_NAME, 4, 4, 0, 0, 0, false, null));
     }
 

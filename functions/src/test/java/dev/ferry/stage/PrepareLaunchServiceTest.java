@@ -13,6 +13,7 @@ import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.testing.SimulatedCrash;
+import dev.ferry.wave.LaunchSettings;
 import dev.ferry.wave.WaveDefinitionParser;
 import dev.ferry.wave.WaveFiles;
 import dev.ferry.wave.testing.FakeEc2;
@@ -361,6 +362,43 @@ class PrepareLaunchServiceTest {
                 .isInstanceOf(UnknownWaveException.class);
     }
 
+    @Test
+    void settingsDerivedFromTheSourceGiveWayToTheWavesAndTheServersOwn() {
+        ObjectNode wave = WaveFiles.read("wave-by-instance-ids.json");
+        ((ObjectNode) wave.get("servers").get(0)).putObject("launch").put("instanceType", "m7i.large");
+        storeWave(wave, Map.of("s-0000000000000000a", "i-0a1b2c3d4e5f60718"));
+        store.putServer(store.server(WAVE_ID, "s-0000000000000000a").withDerivedLaunch(new LaunchSettings("t2.micro",
+                null, "subnet-0aaaaaaaaaaaaaaa1", List.of("sg-0aaaaaaaaaaaaaaa1"), "derived-key", null, null, null, null,
+                null)));
+
+        prepareLaunch.prepare(new WaveRef(WAVE_ID));
+
+        assertThat(versionRequestOf("s-0000000000000000a").change()).isEqualTo(new LaunchTemplateChange("m7i.large",
+                SUBNET, List.of("sg-0123456789abcdef0", "sg-0fedcba9876543210"), "derived-key", null, null));
+    }
+
+    @Test
+    void derivedSettingsAloneMakeALaunchTemplateVersion() {
+        storeWave(WaveFiles.read("minimal-wave.json"), Map.of(MEDIA_SERVER, "i-03a5b49c3810fa449"));
+        store.putServer(store.server(WAVE_ID, MEDIA_SERVER).withDerivedLaunch(new LaunchSettings("t2.micro", null,
+                "subnet-0aaaaaaaaaaaaaaa1", List.of("sg-0aaaaaaaaaaaaaaa1"), null, null, null, null, null, null)));
+
+        prepareLaunch.prepare(new WaveRef(WAVE_ID));
+
+        assertThat(versionRequestOf(MEDIA_SERVER).change()).isEqualTo(new LaunchTemplateChange("t2.micro",
+                "subnet-0aaaaaaaaaaaaaaa1", List.of("sg-0aaaaaaaaaaaaaaa1"), null, null, null));
+    }
+
+    @Test
+    void eachServerKeepsTheLaunchTemplateVersionMadeItsDefault() {
+        startWaveStored();
+
+        prepareLaunch.prepare(new WaveRef(WAVE_ID));
+
+        assertThat(store.server(WAVE_ID, MEDIA_SERVER).launchTemplate()).isEqualTo(new ServerRecord.LaunchTemplate(
+                launchTemplate(MEDIA_SERVER), ec2.defaultVersion(launchTemplate(MEDIA_SERVER))));
+    }
+
     private void startWaveStored() {
         storeWave(WaveFiles.read("start-wave.json"), startWaveInstances());
     }
@@ -380,7 +418,7 @@ class PrepareLaunchServiceTest {
     /** Stores the wave as Preflight leaves it: running, every server joined and given its MGN launch template. */
     private void storeWave(ObjectNode definition, Map<String, String> instanceBySourceServer) {
         store.create(new WaveRecord(WAVE_ID, EXECUTION_ARN, WaveDefinitionParser.parse(definition), WaveStatus.RUNNING,
-                null, NOW));
+                null, NOW, null, null));
         List<ServerRecord> servers = instanceBySourceServer.entrySet().stream()
                 .map(server -> ServerRecord.joining(WAVE_ID, server.getKey(), label(definition, server.getKey()),
                         server.getValue(), NOW))

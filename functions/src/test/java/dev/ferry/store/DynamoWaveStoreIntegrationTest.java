@@ -160,9 +160,9 @@ class DynamoWaveStoreIntegrationTest {
 
     private static WaveRecord wave(String waveId, Instant startedAt) {
         WaveDefinition definition = new WaveDefinition("Media servers", "eu-central-1", "us-east-1", List.of(), null,
-                null, null, List.of("ops@example.com"), null, null);
+                null, null, List.of("ops@example.com"), null, null, null, null);
         return new WaveRecord(waveId, "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:" + waveId,
-                definition, WaveRecord.WaveStatus.RUNNING, null, startedAt);
+                definition, WaveRecord.WaveStatus.RUNNING, null, startedAt, null, null);
     }
 
     private static String serverId(int n) {

@@ -74,8 +74,8 @@ public final class WaitsHarness {
         List<ServerSpec> specs = ids.stream().map(id -> new ServerSpec(id, null, "app-" + id.substring(14), null)).toList();
         WaveDefinition definition = new WaveDefinition(WAVE_NAME, "eu-central-1", "us-east-1", specs, null,
                 LaunchSettings.none(), new ValidationSettings(true, List.of(), List.of(), 30),
-                List.of("ops@example.com"), LIMITS, new Policies(policy, false, true, false));
-        waves.create(new WaveRecord(WAVE_ID, EXECUTION_ARN, definition, WaveRecord.WaveStatus.RUNNING, null, STARTED));
+                List.of("ops@example.com"), LIMITS, new Policies(policy, false, true, false), null, null);
+        waves.create(new WaveRecord(WAVE_ID, EXECUTION_ARN, definition, WaveRecord.WaveStatus.RUNNING, null, STARTED, null, null));
         List<ServerRecord> records = new ArrayList<>();
         for (ServerSpec spec : specs) {
             records.add(ServerRecord.joining(WAVE_ID, spec.sourceServerId(), spec.name(), null, STARTED)

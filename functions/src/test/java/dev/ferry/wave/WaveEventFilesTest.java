@@ -58,6 +58,25 @@ class WaveEventFilesTest {
                     "replication.stagingDiskType: \"IO1\" is not one of GP2, GP3, ST1",
                     "replication.dataPlaneRouting: \"VPN\" is not one of PRIVATE_IP, PUBLIC_IP",
                     "replication.bandwidthThrottlingMbps: must be 0 (no limit) or a positive number of Mbps, not -5"),
+            "invalid-wave-network-and-dns.json", List.of(
+                    "sourceRegion: is required when a server is given by sourceInstanceId (servers[0] is)",
+                    "network.targetVpcId: is required when recreateSecurityGroups is true: the copies of the source's "
+                            + "security groups are made in this VPC",
+                    "network.subnetByAvailabilityZone[\"us-east-1\"]: \"us-east-1\" is not an availability zone name "
+                            + "(such as us-east-1a)",
+                    "network.keyPair.publicKey: is a PRIVATE key; give its public key (the .pub file) and keep the "
+                            + "private key out of the wave",
+                    "dns.records[0].hostedZoneId: \"/hostedzone/Z0123\" is not a Route 53 hosted zone ID (up to 32 "
+                            + "upper-case letters and digits, such as Z0123456789ABCDEFGHIJ)",
+                    "dns.records[0].type: \"MX\" is not one of A, AAAA, CNAME",
+                    "dns.records[1].targetValues[0]: \"10.0.0.300\" is not an IPv4 address, which an A record holds",
+                    "dns.records[2]: needs targetValues or targetAlias: where the target's weighted set sends traffic",
+                    "dns.steps: must end with 100: the last step sends all traffic to the target, e.g. [100] or "
+                            + "[10, 50, 100]",
+                    "dns.steps: must rise from step to step, not [50, 10, 90]",
+                    "dns.pauseMinutes: must be between 0 and 1440 minutes, not -1",
+                    "dns.healthCheck.url: \"http://{address}/health\" is not an http:// or https:// URL with a host, "
+                            + "such as https://media.example.com/health"),
             "invalid-wave-validation-and-limits.json", List.of(
                     "validation.tcp[0].port: must be between 1 and 65535, not 0",
                     "validation.tcp[1].port: must be between 1 and 65535, not 70000",
@@ -102,7 +121,7 @@ class WaveEventFilesTest {
     @Test
     void everyKindOfWaveFileIsPresent() {
         assertThat(WaveFiles.allWaveFileNames()).contains("start-wave.json", "minimal-wave.json",
-                "wave-by-instance-ids.json").containsAll(EXPECTED_PROBLEMS.keySet());
+                "wave-by-instance-ids.json", "wave-with-network-and-dns.json").containsAll(EXPECTED_PROBLEMS.keySet());
     }
 
     @Test
@@ -131,6 +150,17 @@ class WaveEventFilesTest {
 
         assertThat(limits).isEqualTo(new TimeLimits(Duration.ofHours(48), Duration.ofMinutes(45), Duration.ofHours(24),
                 Duration.ofMinutes(30), Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void theWaveWithNetworkAndDnsRecreatesGroupsAndSwitchesDnsInThreeSteps() {
+        WaveDefinition wave = WaveFiles.parse("wave-with-network-and-dns.json");
+
+        assertThat(wave.network().recreateSecurityGroups()).isTrue();
+        assertThat(wave.network().subnetByAvailabilityZone()).containsKeys("us-east-1a", "us-east-1b");
+        assertThat(wave.network().keyPair().name()).isEqualTo("media-eu-central-1");
+        assertThat(wave.dns().steps()).containsExactly(10, 50, 100);
+        assertThat(wave.dns().healthCheck()).isEqualTo(new DnsSettings.HealthCheck("https://media.example.com/health", 200));
     }
 
     @Test

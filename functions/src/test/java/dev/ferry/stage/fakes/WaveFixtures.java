@@ -44,9 +44,9 @@ public final class WaveFixtures {
                 LaunchSettings.none(), validation, List.of("ops@example.com"),
                 new TimeLimits(Duration.ofHours(48), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
                         Duration.ofHours(2)),
-                policies);
+                policies, null, null);
         return new WaveRecord(WAVE_ID, "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:" + WAVE_ID,
-                definition, WaveRecord.WaveStatus.RUNNING, null, START);
+                definition, WaveRecord.WaveStatus.RUNNING, null, START, null, null);
     }
 
     public static WaveRecord wave(OnServerFailure onFailure) {
