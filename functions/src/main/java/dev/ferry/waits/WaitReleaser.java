@@ -52,7 +52,12 @@ public final class WaitReleaser {
     }
 
     private void send(Wait wait, WaveProgress progress) {
-        Delivery delivery = callbacks.succeed(wait.taskToken(), toJson(progress));
+        Delivery delivery;
+        try {
+            delivery = callbacks.succeed(wait.taskToken(), toJson(progress));
+        } catch (RuntimeException failure) {
+            throw new CallbackFailedException(wait.waitId(), failure);
+        }
         waits.markReleased(wait.waitId(), wait.taskToken());
         if (delivery == Delivery.ALREADY_CLOSED) {
             LOG.info("The task of wait {} had already ended; the wait is released", wait.waitId());

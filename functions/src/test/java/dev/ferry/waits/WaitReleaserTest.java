@@ -68,11 +68,23 @@ class WaitReleaserTest {
     }
 
     @Test
+    void aCallbackFailureQuotingTheTaskTokenCannotCarryItIntoALog() {
+        when(callbacks.succeed(anyString(), anyString()))
+                .thenThrow(new IllegalArgumentException("Invalid token: " + TOKEN));
+
+        assertThatThrownBy(() -> new WaitReleaser(waits, callbacks, clock).release(wait, PROGRESS))
+                .isInstanceOf(CallbackFailedException.class)
+                .hasNoCause()
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(TOKEN));
+    }
+
+    @Test
     void aCallbackThatFailsLeavesTheWaitClaimedSoTheReconcilerSendsItAgain() {
         when(callbacks.succeed(anyString(), anyString())).thenThrow(new IllegalStateException("Step Functions throttled"));
 
         assertThatThrownBy(() -> new WaitReleaser(waits, callbacks, clock).release(wait, PROGRESS))
-                .hasMessage("Step Functions throttled");
+                .isInstanceOf(CallbackFailedException.class)
+                .hasMessage("Sending the callback of wait " + wait.waitId() + " failed with java.lang.IllegalStateException");
 
         Wait claimed = waits.find(wait.waitId()).orElseThrow();
         assertThat(claimed.status()).isEqualTo(Wait.Status.RELEASING);
