@@ -25,8 +25,12 @@ public final class WaitSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(WaitSweep.class);
 
-    /** Longer than one wait's evaluation takes; a crashed evaluator's lease delays the next look by at most this. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Longer than the longest-running evaluator may run (the reconciler's 5-minute function timeout),
+     * so that a slow evaluator's stale view can never overlap another's; a crashed evaluator's lease
+     * delays the next look by at most this.
+     */
+    static final Duration LEASE = Duration.ofMinutes(6);
     /** A claimed wait whose callback has not been recorded as sent after this long is sent again. */
     static final Duration RESEND_AFTER = Duration.ofMinutes(3);
 
