@@ -3,6 +3,7 @@ package dev.ferry.stage;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnThrottledException;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
@@ -74,6 +75,9 @@ public class FinalizeService {
                 mgn.markAsArchived(id);
             }
             return server.cutOver(clock.instant());
+        } catch (MgnThrottledException throttled) {
+            // Not the server's fault: the state machine retries the stage, which finalizes only what is left.
+            throw throttled;
         } catch (RuntimeException refused) {
             // One server's refusal must not keep the others from cutting over.
             LOG.warn("{} failed for server {}: {}", step, id, refused.getMessage());

@@ -2,6 +2,7 @@ package dev.ferry.stage;
 
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
+import dev.ferry.mgn.MgnThrottledException;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
@@ -24,6 +25,7 @@ import static dev.ferry.stage.fakes.WaveFixtures.instanceId;
 import static dev.ferry.stage.fakes.WaveFixtures.passed;
 import static dev.ferry.stage.fakes.WaveFixtures.serverId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FinalizeServiceTest {
 
@@ -95,6 +97,18 @@ class FinalizeServiceTest {
         assertThat(failed.failure().reason()).isEqualTo("FinalizeCutover failed: server is in an active job");
         assertThat(waves.server(WAVE_ID, serverId(2)).status()).isEqualTo(ServerStatus.CUT_OVER);
         assertThat(progress.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void throttlingFailsTheStageForTheStateMachineToRetryInsteadOfFailingTheServer() {
+        givenWave(true, readyToFinalize(1));
+        mgn.server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER))
+                .failing("finalizeCutover", serverId(1), new MgnThrottledException("rate exceeded", null));
+
+        assertThatThrownBy(() -> service.finalizeCutover(new WaveRef(WAVE_ID)))
+                .isInstanceOf(MgnThrottledException.class);
+
+        assertThat(waves.server(WAVE_ID, serverId(1)).status()).isEqualTo(ServerStatus.ACTIVE);
     }
 
     @Test
