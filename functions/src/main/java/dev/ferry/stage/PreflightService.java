@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public class PreflightService {
 
     /** How much longer than the wave's own limit Step Functions waits before it gives up on a wait. */
-    static final Duration BACKSTOP_MARGIN = Duration.ofMinutes(30);
+    public static final Duration BACKSTOP_MARGIN = Duration.ofMinutes(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(PreflightService.class);
 

@@ -3,6 +3,7 @@ package dev.ferry.deploy;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.stage.PreflightService;
 import dev.ferry.store.FerryTable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -159,6 +160,29 @@ class TemplateTest {
         assertThat(api.path("AccessLogSettings").path("Format").asText())
                 .as("the approval ID is a secret: the access log leaves the path out")
                 .doesNotContain("$context.path");
+    }
+
+    @Test
+    void theInternetFacingApprovalFunctionMayOnlyReadAndUpdateApprovalItems() {
+        JsonNode policies = properties("ApprovalApiFunction").path("Policies");
+        List<String> tableActions = new ArrayList<>();
+        policies.findValues("Action").forEach(actions -> actions.forEach(action -> {
+            if (action.asText().startsWith("dynamodb:")) {
+                tableActions.add(action.asText());
+            }
+        }));
+
+        assertThat(policies.findValues("DynamoDBCrudPolicy")).isEmpty();
+        assertThat(tableActions).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:UpdateItem");
+        assertThat(texts(policies.findValue("dynamodb:LeadingKeys"))).containsExactly("APPROVAL#*");
+    }
+
+    @Test
+    void theReconcilerAlwaysRunsBeforeAWaitsBackstopTimeoutFires() {
+        int slowestRateMinutes = template.path("Parameters").path("ReconcileRateMinutes").path("MaxValue").asInt();
+
+        assertThat(slowestRateMinutes).isPositive()
+                .isLessThan((int) PreflightService.BACKSTOP_MARGIN.toMinutes());
     }
 
     @Test
