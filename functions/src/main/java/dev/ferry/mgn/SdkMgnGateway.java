@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.mgn.model.InitializeServiceRequest;
 import software.amazon.awssdk.services.mgn.model.MarkAsArchivedRequest;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
 import software.amazon.awssdk.services.mgn.model.RetryDataReplicationRequest;
+import software.amazon.awssdk.services.mgn.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.mgn.model.StartCutoverRequest;
 import software.amazon.awssdk.services.mgn.model.StartTestRequest;
 import software.amazon.awssdk.services.mgn.model.TerminateTargetInstancesRequest;
@@ -41,7 +42,8 @@ import java.util.function.Supplier;
 /**
  * {@link MgnGateway} on the AWS SDK. Every call goes through {@link ThrottlingRetry}; reads are
  * split into MGN's filter limits and follow {@code nextToken} to the last page; a 409
- * {@code ConflictException} becomes {@link MgnConflictException}.
+ * {@code ConflictException} becomes {@link MgnConflictException}, {@code ServiceQuotaExceededException}
+ * {@link MgnQuotaExceededException}.
  */
 public class SdkMgnGateway implements MgnGateway {
 
@@ -273,6 +275,8 @@ public class SdkMgnGateway implements MgnGateway {
             return retry.call(operation, call);
         } catch (ConflictException conflict) {
             throw new MgnConflictException("MGN refused " + operation + ": " + conflict.getMessage(), conflict);
+        } catch (ServiceQuotaExceededException quota) {
+            throw new MgnQuotaExceededException("MGN refused " + operation + ": " + quota.getMessage(), quota);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.waits;
 import dev.ferry.mgn.Job;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
@@ -226,6 +227,11 @@ final class LaunchCondition {
             } catch (MgnConflictException busy) {
                 // A server is in a job this evaluation cannot see yet; the next evaluation adopts or retries it.
                 LOG.warn("MGN refused to start a {} launch of {} servers: {}", phase, batch.size(), busy.getMessage());
+                return;
+            } catch (MgnQuotaExceededException full) {
+                // Another wave's jobs took the account's capacity since it was counted; the next evaluation starts more.
+                LOG.info("MGN's job quota is reached; {} launch of {} servers waits: {}", phase, batch.size(),
+                        full.getMessage());
                 return;
             }
             record(job, batch, phase, servers, now);

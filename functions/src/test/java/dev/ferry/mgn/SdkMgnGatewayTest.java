@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.mgn.model.MarkAsArchivedRequest;
 import software.amazon.awssdk.services.mgn.model.ParticipatingServer;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
 import software.amazon.awssdk.services.mgn.model.RetryDataReplicationRequest;
+import software.amazon.awssdk.services.mgn.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.mgn.model.SourceProperties;
 import software.amazon.awssdk.services.mgn.model.StartCutoverRequest;
 import software.amazon.awssdk.services.mgn.model.StartCutoverResponse;
@@ -404,6 +405,21 @@ class SdkMgnGatewayTest {
         void aLaunchWithoutServersIsRefused() {
             assertThatThrownBy(() -> gateway.startTest(List.of())).isInstanceOf(IllegalArgumentException.class);
             verifyNoInteractions(mgn);
+        }
+
+        @Test
+        void anAccountQuotaRefusalIsThrownAsTheTypedQuotaException() {
+            ServiceQuotaExceededException quota = ServiceQuotaExceededException.builder().statusCode(402)
+                    .message("Too many servers in active jobs")
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceQuotaExceededException")
+                            .errorMessage("Too many servers in active jobs").build())
+                    .build();
+            when(mgn.startCutover(any(StartCutoverRequest.class))).thenThrow(quota);
+
+            assertThatThrownBy(() -> gateway.startCutover(List.of("s-1")))
+                    .isInstanceOf(MgnQuotaExceededException.class)
+                    .hasMessageContaining("StartCutover")
+                    .hasCause(quota);
         }
 
         @Test

@@ -170,6 +170,21 @@ class LaunchWaitTest {
     }
 
     @Test
+    void aLaunchRefusedByMgnsAccountQuotaStartsNothingAndTheNextEvaluationStartsIt() {
+        List<String> ids = readyWave(2);
+        harness.mgn.quotaExceededOnNextStart();
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+        assertThat(harness.mgn.jobs()).isEmpty();
+        harness.clock.advance(Duration.ofMinutes(7));
+        harness.sweep.sweepAll();
+
+        assertThat(harness.mgn.jobs()).singleElement().satisfies(job ->
+                assertThat(job.participants()).extracting(Job.Participant::sourceServerId).containsExactlyElementsOf(ids));
+        assertThat(harness.server(ids.get(1)).test().jobId()).isEqualTo(harness.mgn.jobs().get(0).id());
+    }
+
+    @Test
     void aTestJobFromBeforeTheStageBeganIsNotAdopted() {
         List<String> ids = readyWave(1);
         harness.mgn.addJob(new Job("mgnjob-00000000000000old", "LAUNCH", "START_TEST", "COMPLETED",

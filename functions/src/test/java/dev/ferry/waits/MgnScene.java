@@ -3,6 +3,7 @@ package dev.ferry.waits;
 import dev.ferry.mgn.Job;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class MgnScene {
     private final Clock clock;
     private int startedJobs;
     private boolean crashAfterNextStart;
+    private boolean quotaExceededOnNextStart;
 
     public MgnScene(Clock clock) {
         this.clock = clock;
@@ -88,6 +90,11 @@ public final class MgnScene {
     /** The next StartTest or StartCutover creates its job in MGN, then the caller crashes before it returns. */
     public void crashAfterNextStart() {
         crashAfterNextStart = true;
+    }
+
+    /** The next StartTest or StartCutover is refused: other jobs hold the account's capacity. */
+    public void quotaExceededOnNextStart() {
+        quotaExceededOnNextStart = true;
     }
 
     /** Every job MGN knows, in creation order. */
@@ -156,6 +163,10 @@ public final class MgnScene {
     }
 
     private Job start(String initiatedBy, List<String> ids) {
+        if (quotaExceededOnNextStart) {
+            quotaExceededOnNextStart = false;
+            throw new MgnQuotaExceededException("200 servers are already in active jobs", null);
+        }
         startedJobs++;
         Job job = addJob(new Job(String.format("mgnjob-%017x", startedJobs), "LAUNCH", initiatedBy, "PENDING",
                 clock.instant(), ids.stream().map(id -> new Job.Participant(id, "PENDING", null)).toList()));
