@@ -26,18 +26,21 @@ public class ApprovalRequestService {
     private final WaveStore waves;
     private final ApprovalStore approvals;
     private final Notifier notifier;
+    private final ApprovalService decisions;
     private final Clock clock;
     private final String approvalBaseUrl;
 
     /**
+     * @param decisions       delivers a decision recorded while an earlier attempt's task was closed
      * @param approvalBaseUrl where the approval API is reached (the stack's {@code APPROVAL_BASE_URL}),
      *                        with or without a trailing slash
      */
-    public ApprovalRequestService(WaveStore waves, ApprovalStore approvals, Notifier notifier, Clock clock,
-                                  String approvalBaseUrl) {
+    public ApprovalRequestService(WaveStore waves, ApprovalStore approvals, Notifier notifier,
+                                  ApprovalService decisions, Clock clock, String approvalBaseUrl) {
         this.waves = waves;
         this.approvals = approvals;
         this.notifier = notifier;
+        this.decisions = decisions;
         this.clock = clock;
         this.approvalBaseUrl = approvalBaseUrl.replaceAll("/+$", "");
     }
@@ -57,6 +60,8 @@ public class ApprovalRequestService {
         if (!approval.approvalId().equals(candidate.approvalId())) {
             // A retried task: the wave keeps the approval it has; only the token it must end changes.
             approvals.replaceTaskToken(approval.approvalId(), request.taskToken());
+            // Someone may have decided while the earlier task was already closed: this task gets it.
+            decisions.sendUndeliveredDecision(approval.approvalId());
         }
         if (approval.notified()) {
             LOG.info("Approval already requested and emailed; the retried task was bound to it, open until {}",

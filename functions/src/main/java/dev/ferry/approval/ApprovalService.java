@@ -38,6 +38,16 @@ public class ApprovalService {
         this.clock = clock;
     }
 
+    /**
+     * Sends a recorded decision that has not reached a waiting task, for example after a retried
+     * approval step rebound the approval to its new token; does nothing otherwise.
+     */
+    public void sendUndeliveredDecision(String approvalId) {
+        approvals.find(approvalId)
+                .filter(approval -> approval.isDecided() && !approval.delivered())
+                .ifPresent(this::settle);
+    }
+
     /** The approval as it stands; changes nothing, except delivering a recorded decision that was never sent. */
     public ApprovalOutcome show(String approvalId) {
         Optional<Approval> found = approvals.find(approvalId);

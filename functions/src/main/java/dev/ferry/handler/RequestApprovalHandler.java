@@ -3,6 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.approval.ApprovalRequest;
 import dev.ferry.approval.ApprovalRequestService;
+import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalRequested;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Settings;
@@ -21,7 +22,9 @@ public class RequestApprovalHandler extends JsonStreamHandler<ApprovalRequest, A
 
     public RequestApprovalHandler(Dependencies dependencies) {
         this(new ApprovalRequestService(dependencies.waveStore(), dependencies.approvalStore(),
-                dependencies.notifier(), dependencies.clock(), Settings.require("APPROVAL_BASE_URL")));
+                dependencies.notifier(), new ApprovalService(dependencies.approvalStore(),
+                        dependencies.taskCallbacks(), dependencies.clock()),
+                dependencies.clock(), Settings.require("APPROVAL_BASE_URL")));
     }
 
     RequestApprovalHandler(ApprovalRequestService service) {

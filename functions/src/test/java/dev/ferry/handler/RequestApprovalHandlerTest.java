@@ -5,7 +5,9 @@ import dev.ferry.approval.ApprovalIds;
 import dev.ferry.approval.ApprovalRequest;
 import dev.ferry.approval.ApprovalRequestService;
 import dev.ferry.approval.ApprovalRequested;
+import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalTestData;
+import dev.ferry.approval.Decision;
 import dev.ferry.approval.InMemoryApprovalStore;
 import dev.ferry.approval.WaveNotFoundException;
 import dev.ferry.json.Json;
@@ -16,6 +18,7 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
+import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.wave.WaveFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -52,8 +58,8 @@ class RequestApprovalHandlerTest {
     private final WaveStore waves = mock(WaveStore.class);
     private final Notifier notifier = mock(Notifier.class);
     private final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
-    private final RequestApprovalHandler handler = new RequestApprovalHandler(new ApprovalRequestService(
-            waves, approvals, notifier, Clock.fixed(NOW, ZoneOffset.UTC), BASE_URL));
+    private final TaskCallbacks callbacks = mock(TaskCallbacks.class);
+    private final RequestApprovalHandler handler = handlerOver(approvals);
 
     /** The approval time limit of events/start-wave.json. */
     private static final Duration APPROVAL_TIME = Duration.ofHours(24);
@@ -129,8 +135,7 @@ class RequestApprovalHandlerTest {
         InMemoryApprovalStore crashed = new InMemoryApprovalStore();
         crashed.createForWave(new Approval(open.approvalId(), open.waveId(), open.waveName(), open.summary(),
                 FIRST_TOKEN, open.createdAt(), open.expiresAt(), null, false, false));
-        RequestApprovalHandler retried = new RequestApprovalHandler(new ApprovalRequestService(
-                waves, crashed, notifier, Clock.fixed(NOW, ZoneOffset.UTC), BASE_URL));
+        RequestApprovalHandler retried = handlerOver(crashed);
 
         ApprovalRequested first = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
         ApprovalRequested second = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
@@ -140,6 +145,22 @@ class RequestApprovalHandlerTest {
         assertThat(crashed.get(open.approvalId()).notified()).isTrue();
         assertThat(crashed.get(open.approvalId()).taskToken()).isEqualTo(RETRY_TOKEN);
         verify(notifier, times(1)).publish(any());
+    }
+
+    @Test
+    void aDecisionMadeWhileTheEarlierTaskWasClosedReachesTheRetriedTask() {
+        Approval open = ApprovalTestData.openApproval("decided-while-closed", FIRST_TOKEN, NOW);
+        InMemoryApprovalStore store = new InMemoryApprovalStore();
+        store.createForWave(open);
+        store.decide(open.approvalId(), new Decision(true, "ops@example.com", null, NOW.plusSeconds(60),
+                "198.51.100.7", "Mozilla/5.0"));
+        when(callbacks.succeed(anyString(), anyString())).thenReturn(TaskCallbacks.Delivery.DELIVERED);
+
+        handlerOver(store).handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
+
+        verify(callbacks).succeed(eq(RETRY_TOKEN), contains("\"approved\":true"));
+        assertThat(store.get(open.approvalId()).delivered()).isTrue();
+        verify(notifier, times(0)).publish(any());
     }
 
     @Test
@@ -190,6 +211,12 @@ class RequestApprovalHandlerTest {
         ArgumentCaptor<Notification> email = ArgumentCaptor.forClass(Notification.class);
         verify(notifier).publish(email.capture());
         return email.getValue();
+    }
+
+    private RequestApprovalHandler handlerOver(InMemoryApprovalStore store) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new RequestApprovalHandler(new ApprovalRequestService(
+                waves, store, notifier, new ApprovalService(store, callbacks, clock), clock, BASE_URL));
     }
 
     private ApprovalRequested invoke(String taskToken) throws IOException {
