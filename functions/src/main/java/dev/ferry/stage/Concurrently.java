@@ -26,9 +26,12 @@ final class Concurrently {
      * Applies {@code work} to every item, at most {@code parallelism} at once, and returns the
      * results in the items' order. Every item is worked on even when one fails; then the first
      * failure, in item order, is thrown as it was thrown (so that its class name reaches Step
-     * Functions).
+     * Functions). With a parallelism of 1 the items are worked on in order, on the calling thread.
      */
     static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> work) {
+        if (parallelism == 1) {
+            return inOrder(items, work);
+        }
         Semaphore permits = new Semaphore(parallelism);
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         List<Future<R>> futures = new ArrayList<>(items.size());
@@ -51,6 +54,24 @@ final class Concurrently {
         List<R> results = new ArrayList<>(futures.size());
         for (Future<R> future : futures) {
             results.add(resultOf(future));
+        }
+        return results;
+    }
+
+    /** One item after the other on the calling thread, so that the order is the items' order. */
+    private static <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
+        List<R> results = new ArrayList<>(items.size());
+        RuntimeException firstFailure = null;
+        for (T item : items) {
+            try {
+                results.add(work.apply(item));
+            } catch (RuntimeException failure) {
+                firstFailure = firstFailure == null ? failure : firstFailure;
+                results.add(null);
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return results;
     }

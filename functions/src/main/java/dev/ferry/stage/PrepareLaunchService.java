@@ -29,10 +29,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -119,36 +115,33 @@ public class PrepareLaunchService {
         boolean stopOnFailure = definition.policies().onServerFailure() == OnServerFailure.STOP;
         AtomicReference<ServerRecord> firstFailure = new AtomicReference<>();
         AtomicBoolean aborted = new AtomicBoolean();
-        List<Future<?>> work = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(serversInParallel, Thread.ofVirtual().factory())) {
-            for (int i = 0; i < servers.size(); i++) {
-                ServerRecord server = servers.get(i);
-                if (!server.isActive() || server.stage() != Stage.PREPARE_LAUNCH) {
-                    continue;
-                }
-                int index = i;
-                work.add(pool.submit(() -> {
-                    if (aborted.get() || (stopOnFailure && firstFailure.get() != null)) {
-                        return;
-                    }
-                    try (MDC.MDCCloseable wavesKey = MDC.putCloseable("waveId", wave.waveId())) {
-                        ServerRecord done = prepareOne(wave.waveId(), server, settingsFor(definition, server));
-                        store.putServer(done);
-                        synchronized (servers) {
-                            servers.set(index, done);
-                        }
-                        if (!done.isActive()) {
-                            firstFailure.compareAndSet(null, done);
-                        }
-                    } catch (RuntimeException notTheServers) {
-                        // Throttling or the store: start nothing more; the retried stage picks up from here.
-                        aborted.set(true);
-                        throw notTheServers;
-                    }
-                }));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i).isActive() && servers.get(i).stage() == Stage.PREPARE_LAUNCH) {
+                pending.add(i);
             }
         }
-        rethrowFirstError(work);
+        List<ServerRecord> prepared = Concurrently.map(pending, serversInParallel, index -> {
+            ServerRecord server = servers.get(index);
+            if (aborted.get() || (stopOnFailure && firstFailure.get() != null)) {
+                return server;
+            }
+            try {
+                ServerRecord done = prepareOne(wave.waveId(), server, settingsFor(definition, server));
+                store.putServer(done);
+                if (!done.isActive()) {
+                    firstFailure.compareAndSet(null, done);
+                }
+                return done;
+            } catch (RuntimeException notTheServers) {
+                // Throttling or the store: start nothing more; the retried stage picks up from here.
+                aborted.set(true);
+                throw notTheServers;
+            }
+        });
+        for (int i = 0; i < pending.size(); i++) {
+            servers.set(pending.get(i), prepared.get(i));
+        }
         ServerRecord failed = firstFailure.get();
         if (failed == null || !stopOnFailure) {
             return wave;
@@ -159,23 +152,6 @@ public class PrepareLaunchService {
         store.update(stopped);
         LOG.warn("Wave stopped: {}", stopped.reason());
         return stopped;
-    }
-
-    /** An error no server owns (throttling, the store) fails the stage, so the state machine retries it. */
-    private static void rethrowFirstError(List<Future<?>> work) {
-        for (Future<?> done : work) {
-            try {
-                done.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while preparing launch settings", e);
-            }
-        }
     }
 
     private ServerRecord prepareOne(String waveId, ServerRecord server, LaunchSettings settings) {
