@@ -15,7 +15,13 @@ final class TaskTokens {
 
     private static final int TOKEN_BYTES = 192;
     private static final int MAX_TOKEN_LENGTH = 2048;
-    private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{256}");
+    /**
+     * Real tokens start with a fixed header; this one also keeps a token from ever starting with '-',
+     * which a command line such as {@code aws stepfunctions send-task-success --task-token ...} would
+     * read as an option.
+     */
+    private static final String TOKEN_PREFIX = "AQ";
+    private static final Pattern TOKEN_FORMAT = Pattern.compile(TOKEN_PREFIX + "[A-Za-z0-9_-]{256}");
 
     private final Map<String, PendingTask> tasks = new HashMap<>();
     private final RandomGenerator random;
@@ -28,7 +34,7 @@ final class TaskTokens {
     String issue(PendingTask task) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tasks.put(token, task);
         return token;
     }

@@ -124,7 +124,7 @@ class CallbackTaskTest {
 
     @Test
     void unknownAndMalformedTokensGetTheirOwnErrors() {
-        String unknown = "A".repeat(256);
+        String unknown = "AQ" + "A".repeat(256);
 
         assertThatThrownBy(() -> harness.engine.sendTaskSuccess(unknown, "{}"))
                 .isInstanceOfSatisfying(StepFunctionsException.class,

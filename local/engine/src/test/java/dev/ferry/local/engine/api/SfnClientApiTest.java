@@ -173,7 +173,7 @@ class SfnClientApiTest {
 
         assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token.get()).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class);
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken("A".repeat(256)).output("{}")))
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken("AQ" + "A".repeat(256)).output("{}")))
                 .isInstanceOf(TaskDoesNotExistException.class);
         assertThatThrownBy(() -> sfn.sendTaskHeartbeat(r -> r.taskToken("garbage")))
                 .isInstanceOf(InvalidTokenException.class);

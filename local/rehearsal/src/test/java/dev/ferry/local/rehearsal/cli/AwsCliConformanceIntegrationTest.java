@@ -300,7 +300,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void aWellFormedTokenNobodyIssuedIsRefusedWithTaskDoesNotExist() {
-        AwsCli.Result result = aws.run("stepfunctions", "send-task-success", "--task-token", "A".repeat(256),
+        AwsCli.Result result = aws.run("stepfunctions", "send-task-success", "--task-token", "AQ" + "A".repeat(256),
                 "--task-output", "{}");
 
         assertThat(result.exitCode()).isNotZero();
