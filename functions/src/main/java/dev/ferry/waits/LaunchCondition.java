@@ -213,33 +213,52 @@ final class LaunchCondition {
                 .toList();
         LaunchCapacity capacity = LaunchCapacity.leftBy(jobs);
         int next = 0;
-        while (next < toStart.size()) {
-            int size = capacity.nextBatch(toStart.size() - next);
-            if (size == 0) {
-                LOG.info("{} servers wait for MGN launch capacity: {} active jobs with {} servers in the account",
-                        toStart.size() - next, capacity.activeJobs(), capacity.serversInActiveJobs());
-                return;
+        try {
+            while (next < toStart.size()) {
+                int size = capacity.nextBatch(toStart.size() - next);
+                if (size == 0) {
+                    LOG.info("{} servers wait for MGN launch capacity: {} active jobs with {} servers in the account",
+                            toStart.size() - next, capacity.activeJobs(), capacity.serversInActiveJobs());
+                    return;
+                }
+                startSplittingOnConflict(List.copyOf(toStart.subList(next, next + size)), phase, servers, capacity, now);
+                next += size;
             }
-            List<String> batch = List.copyOf(toStart.subList(next, next + size));
-            Job job;
-            try {
-                job = phase == Phase.TEST ? mgn.startTest(batch) : mgn.startCutover(batch);
-            } catch (MgnConflictException busy) {
-                // A server is in a job this evaluation cannot see yet; the next evaluation adopts or retries it.
-                LOG.warn("MGN refused to start a {} launch of {} servers: {}", phase, batch.size(), busy.getMessage());
-                return;
-            } catch (MgnQuotaExceededException full) {
-                // Another wave's jobs took the account's capacity since it was counted; the next evaluation starts more.
-                LOG.info("MGN's job quota is reached; {} launch of {} servers waits: {}", phase, batch.size(),
-                        full.getMessage());
-                return;
-            }
-            record(job, batch, phase, servers, now);
-            servers.save();
-            capacity.started(batch.size());
-            next += size;
-            LOG.info("Started MGN job {} to launch {} servers for the {}", job.id(), batch.size(), phase);
+        } catch (MgnQuotaExceededException full) {
+            // Another wave's jobs took the account's capacity since it was counted; the next evaluation starts more.
+            LOG.info("MGN's job quota is reached; {} servers wait for the next evaluation: {}", toStart.size() - next,
+                    full.getMessage());
         }
+    }
+
+    /**
+     * Starts one job for the batch. MGN refuses a whole batch when one of its servers cannot launch
+     * (in a job this evaluation cannot see yet, or in a state MGN will not launch from), so a refused
+     * batch is split in halves that are tried on their own: one server can then hold back only itself.
+     * A server refused on its own waits for the next evaluation, which adopts its job or tries again.
+     */
+    private void startSplittingOnConflict(List<String> batch, Phase phase, WaveServers servers,
+                                          LaunchCapacity capacity, Instant now) {
+        if (capacity.nextBatch(batch.size()) < batch.size()) {
+            return;
+        }
+        Job job;
+        try {
+            job = phase == Phase.TEST ? mgn.startTest(batch) : mgn.startCutover(batch);
+        } catch (MgnConflictException refused) {
+            if (batch.size() == 1) {
+                LOG.warn("MGN refused to start a {} launch of {}: {}", phase, batch.get(0), refused.getMessage());
+                return;
+            }
+            int half = batch.size() / 2;
+            startSplittingOnConflict(batch.subList(0, half), phase, servers, capacity, now);
+            startSplittingOnConflict(batch.subList(half, batch.size()), phase, servers, capacity, now);
+            return;
+        }
+        record(job, batch, phase, servers, now);
+        servers.save();
+        capacity.started(batch.size());
+        LOG.info("Started MGN job {} to launch {} servers for the {}", job.id(), batch.size(), phase);
     }
 
     private static void record(Job job, List<String> batch, Phase phase, WaveServers servers, Instant now) {

@@ -11,6 +11,7 @@ import org.mockito.ArgumentCaptor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -182,6 +183,49 @@ class LaunchWaitTest {
         assertThat(harness.mgn.jobs()).singleElement().satisfies(job ->
                 assertThat(job.participants()).extracting(Job.Participant::sourceServerId).containsExactlyElementsOf(ids));
         assertThat(harness.server(ids.get(1)).test().jobId()).isEqualTo(harness.mgn.jobs().get(0).id());
+    }
+
+    @Test
+    void aServerMgnRefusesToLaunchDoesNotHoldBackTheOthersInItsBatch() {
+        List<String> ids = readyWave(5);
+        harness.mgn.refusingToLaunch(ids.get(3));
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        assertThat(harness.mgn.jobs()).flatExtracting(Job::participants).extracting(Job.Participant::sourceServerId)
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(2), ids.get(4));
+        assertThat(harness.server(ids.get(3)).test()).isNull();
+        assertThat(harness.server(ids.get(3)).status()).isEqualTo(ServerStatus.ACTIVE);
+    }
+
+    @Test
+    void aServerMgnRefusedIsStartedByALaterEvaluationOnceMgnAcceptsIt() {
+        List<String> ids = readyWave(3);
+        harness.mgn.refusingToLaunch(ids.get(0));
+        harness.begin(WaitKind.TEST_LAUNCH);
+        harness.mgn.acceptingToLaunch(ids.get(0));
+
+        harness.clock.advance(Duration.ofMinutes(7));
+        harness.sweep.sweepAll();
+
+        assertThat(harness.server(ids.get(0)).test()).isNotNull();
+        assertThat(harness.mgn.jobs()).flatExtracting(Job::participants).extracting(Job.Participant::sourceServerId)
+                .containsOnlyOnce(ids.toArray(String[]::new));
+    }
+
+    @Test
+    void splittingARefusedBatchNeverStartsMoreJobsThanTheAccountAllows() {
+        List<String> ids = readyWave(100);
+        harness.mgn.addForeignActiveJob("mgnjob-0000000000000f00d", 1);
+        List<String> refused = IntStream.range(0, 10).mapToObj(i -> ids.get(i * 10)).toList();
+        refused.forEach(harness.mgn::refusingToLaunch);
+
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        List<Job> ours = harness.mgn.jobs().stream().filter(job -> !job.id().endsWith("f00d")).toList();
+        assertThat(ours).isNotEmpty().hasSizeLessThanOrEqualTo(19);
+        assertThat(ours).flatExtracting(Job::participants).extracting(Job.Participant::sourceServerId)
+                .doesNotContainAnyElementsOf(refused);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.waits;
 import dev.ferry.mgn.Job;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,6 +41,7 @@ public final class MgnScene {
     private int startedJobs;
     private boolean crashAfterNextStart;
     private boolean quotaExceededOnNextStart;
+    private final Set<String> refusedToLaunch = new HashSet<>();
 
     public MgnScene(Clock clock) {
         this.clock = clock;
@@ -90,6 +94,16 @@ public final class MgnScene {
     /** The next StartTest or StartCutover creates its job in MGN, then the caller crashes before it returns. */
     public void crashAfterNextStart() {
         crashAfterNextStart = true;
+    }
+
+    /** MGN refuses with 409 every StartTest or StartCutover that includes this server, as it refuses a whole batch. */
+    public void refusingToLaunch(String id) {
+        refusedToLaunch.add(id);
+    }
+
+    /** MGN launches the server again. */
+    public void acceptingToLaunch(String id) {
+        refusedToLaunch.remove(id);
     }
 
     /** The next StartTest or StartCutover is refused: other jobs hold the account's capacity. */
@@ -167,6 +181,9 @@ public final class MgnScene {
             quotaExceededOnNextStart = false;
             throw new MgnQuotaExceededException("200 servers are already in active jobs", null);
         }
+        ids.stream().filter(refusedToLaunch::contains).findFirst().ifPresent(id -> {
+            throw new MgnConflictException("Source server " + id + " is in a state that cannot be launched", null);
+        });
         startedJobs++;
         Job job = addJob(new Job(String.format("mgnjob-%017x", startedJobs), "LAUNCH", initiatedBy, "PENDING",
                 clock.instant(), ids.stream().map(id -> new Job.Participant(id, "PENDING", null)).toList()));
