@@ -5,6 +5,7 @@ import dev.ferry.local.cloud.lambda.Invocation;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.engine.LocalStepFunctions;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
 import dev.ferry.store.DynamoWaveStore;
@@ -92,6 +93,9 @@ public final class Rehearsal {
         ProgressDisplay progress = new ProgressDisplay(options.display(), cloud.clock(), start,
                 new DynamoWaveStore(cloud.dynamoDb().client(), cloud.tableName()), waveName);
         cloud.standIns().listenFor(inputs.probedPorts());
+        if (inputs.wave().dns() != null) {
+            cloud.standIns().front(ServiceFront.of(inputs.wave().dns()));
+        }
         cloud.onNotification(progress::emailArrived);
         attachApprover(cloud, progress);
         cloud.lambda().addListener(invocation -> progress.refresh());

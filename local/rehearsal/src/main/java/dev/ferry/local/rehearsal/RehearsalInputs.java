@@ -7,6 +7,7 @@ import dev.ferry.local.mgn.environment.InvalidEnvironmentException;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.wave.InvalidWaveException;
 import dev.ferry.wave.ValidationProblem;
@@ -125,6 +126,9 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         try {
             ProbedPorts ports = ProbedPorts.of(wave.validation());
             ApplicationStandIns.checkCanListen(ports.all());
+            if (wave.dns() != null) {
+                ApplicationStandIns.checkCanListen(List.of(ServiceFront.of(wave.dns()).port()));
+            }
             return ports;
         } catch (StandInException e) {
             problems.add(file + ": " + e.getMessage());

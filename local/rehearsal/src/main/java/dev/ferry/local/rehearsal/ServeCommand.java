@@ -7,9 +7,11 @@ import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.wave.InvalidWaveException;
+import dev.ferry.wave.WaveDefinition;
 import dev.ferry.wave.WaveDefinitionParser;
 
 import java.io.IOException;
@@ -133,9 +135,13 @@ final class ServeCommand {
 
     private void executionStarted(String input) {
         try {
-            ProbedPorts ports = ProbedPorts.of(WaveDefinitionParser.parse(JSON.readTree(input)).validation());
+            WaveDefinition wave = WaveDefinitionParser.parse(JSON.readTree(input));
+            ProbedPorts ports = ProbedPorts.of(wave.validation());
             ApplicationStandIns.checkCanListen(ports.all());
             cloud.standIns().listenFor(ports);
+            if (wave.dns() != null) {
+                cloud.standIns().front(ServiceFront.of(wave.dns()));
+            }
         } catch (IOException | InvalidWaveException e) {
             // The Preflight stage refuses such a wave with every problem named; nothing to stand in for.
         } catch (StandInException e) {

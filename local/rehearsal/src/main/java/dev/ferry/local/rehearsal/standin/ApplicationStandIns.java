@@ -1,6 +1,7 @@
 package dev.ferry.local.rehearsal.standin;
 
 import dev.ferry.local.mgn.model.InstanceState;
+import dev.ferry.local.mgn.model.LaunchKind;
 import dev.ferry.local.mgn.model.TargetInstance;
 
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class ApplicationStandIns implements AutoCloseable {
     private final Set<Integer> tcpPorts = new LinkedHashSet<>();
     private final Map<Integer, Map<String, Integer>> httpPorts = new TreeMap<>();
     private final Map<String, Map<Integer, StandInListener>> listenersByInstance = new HashMap<>();
+    private final List<ServiceFront> fronts = new ArrayList<>();
+    private final Map<ServiceFront, StandInListener> openFronts = new HashMap<>();
     /** Listeners that could not be opened, as instance:port, so that they are reported once. */
     private final Set<String> failed = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
@@ -59,16 +62,23 @@ public final class ApplicationStandIns implements AutoCloseable {
         ports.http().forEach((port, paths) -> httpPorts.computeIfAbsent(port, any -> new TreeMap<>()).putAll(paths));
     }
 
+    /** Adds a front that answers while a cutover instance runs healthy; opened on the next sync. */
+    public synchronized void front(ServiceFront front) {
+        fronts.add(front);
+    }
+
     /** Opens and closes listeners to match the instances' current states. */
     public synchronized void sync(List<TargetInstance> instances) {
         for (TargetInstance instance : instances) {
-            boolean wanted = instance.state() == InstanceState.RUNNING && !instance.failsValidation();
-            if (wanted) {
+            if (isHealthy(instance)) {
                 openMissing(instance);
             } else {
                 closeAll(instance.instanceId());
             }
         }
+        boolean cutoverServes = instances.stream()
+                .anyMatch(instance -> instance.kind() == LaunchKind.CUTOVER && isHealthy(instance));
+        fronts.forEach(front -> syncFront(front, cutoverServes));
     }
 
     /** What went wrong opening listeners after the start (an address taken by another program, say). */
@@ -79,6 +89,29 @@ public final class ApplicationStandIns implements AutoCloseable {
     @Override
     public synchronized void close() {
         List.copyOf(listenersByInstance.keySet()).forEach(this::closeAll);
+        openFronts.values().forEach(StandInListener::close);
+        openFronts.clear();
+    }
+
+    private static boolean isHealthy(TargetInstance instance) {
+        return instance.state() == InstanceState.RUNNING && !instance.failsValidation();
+    }
+
+    private void syncFront(ServiceFront front, boolean open) {
+        String key = front.address() + ":" + front.port();
+        if (!open) {
+            StandInListener listener = openFronts.remove(front);
+            if (listener != null) {
+                listener.close();
+            }
+        } else if (!openFronts.containsKey(front) && !failed.contains(key)) {
+            try {
+                openFronts.put(front, StandInListener.open(front.address(), front.port(), front.statusByPath()));
+            } catch (IOException e) {
+                failed.add(key);
+                problems.add("service front " + key + ": " + e.getMessage());
+            }
+        }
     }
 
     private void openMissing(TargetInstance instance) {
