@@ -9,6 +9,7 @@ import dev.ferry.local.cloud.ec2.Ec2Simulator;
 import dev.ferry.local.cloud.ec2.SimulatedInstance;
 import dev.ferry.local.cloud.events.LocalEventBridge;
 import dev.ferry.local.cloud.http.LocalCloudServer;
+import dev.ferry.local.cloud.iam.IamSimulator;
 import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
@@ -42,10 +43,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN and
- * EC2, the local Step Functions engine running the project's state machine, the project's handlers
- * as local Lambda functions, DynamoDB Local, an SNS outbox, EventBridge with the template's rule and
- * schedule, the approval pages, and stand-in applications on the launched instances. All of it but
+ * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN,
+ * EC2 (source and target regions) and IAM, the local Step Functions engine running the project's
+ * state machine, the project's handlers as local Lambda functions, DynamoDB Local, an SNS outbox,
+ * EventBridge with the template's rule and schedule, the approval pages, and stand-in applications on the launched instances. All of it but
  * DynamoDB (which the handlers reach on its own port) answers on one loopback endpoint.
  *
  * <p>Time moves only while {@link #scheduler()} runs. One local cloud at a time per JVM: the
@@ -74,6 +75,7 @@ public final class LocalCloud implements AutoCloseable {
     private final ApplicationStandIns standIns = new ApplicationStandIns();
     private final SnsOutbox outbox;
     private final Ec2Simulator ec2;
+    private final IamSimulator iam;
     private LocalDynamoDb dynamoDb;
     private LocalCloudServer server;
     private String stateMachineArn;
@@ -94,7 +96,13 @@ public final class LocalCloud implements AutoCloseable {
         this.clockwork = new MgnClockwork(mgn, scheduler, eventBridge, standIns::sync);
         this.outbox = new SnsOutbox(clock, settings.outboxFolder(),
                 message -> outboxListeners.forEach(listener -> listener.accept(message)));
-        this.ec2 = new Ec2Simulator(clock, this::simulatedInstances, this::launchTemplateName);
+        this.iam = new IamSimulator(clock, environment.accountId(), settings.resources().iam());
+        this.ec2 = Ec2Simulator.builder(clock, environment.accountId())
+                .targetRegion(environment.targetRegion(), settings.resources().ec2().target(), this::simulatedInstances,
+                        this::launchTemplateName)
+                .sourceRegion(environment.sourceRegion(), settings.resources().ec2().source())
+                .instanceProfileIds(iam::instanceProfileId)
+                .build();
         resources.add(standIns);
     }
 
@@ -126,6 +134,7 @@ public final class LocalCloud implements AutoCloseable {
                     new DynamoDbProxy(dynamoDb.endpoint()),
                     new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
                     ec2,
+                    iam,
                     outbox,
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
@@ -166,7 +175,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
         settings.put("aws.endpointUrl", endpoint());
-        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns")) {
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
         settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
@@ -265,6 +274,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public Ec2Simulator ec2() {
         return ec2;
+    }
+
+    /** IAM, where the stack's agent instance profile is added with {@link IamSimulator#addInstanceProfile}. */
+    public IamSimulator iam() {
+        return iam;
     }
 
     public LocalDynamoDb dynamoDb() {

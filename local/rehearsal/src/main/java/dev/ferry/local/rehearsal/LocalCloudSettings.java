@@ -1,6 +1,7 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.mgn.environment.MgnEnvironment;
+import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 
 import java.nio.file.Path;
@@ -15,7 +16,14 @@ import java.time.Instant;
  * @param speed         virtual seconds per real second; {@link Double#POSITIVE_INFINITY} for as fast as possible
  * @param port          the loopback port of its endpoint; 0 for a free one
  * @param outboxFolder  where notifications are written as files, or null to keep them in memory
+ * @param resources     what exists in EC2 and IAM at the start
  */
 public record LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
-                                 int port, Path outboxFolder) {
+                                 int port, Path outboxFolder, ResourceEnvironment resources) {
+
+    /** Settings of a local cloud whose EC2 and IAM hold nothing at the start. */
+    public LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
+                              int port, Path outboxFolder) {
+        this(template, environment, start, speed, port, outboxFolder, ResourceEnvironment.NONE);
+    }
 }

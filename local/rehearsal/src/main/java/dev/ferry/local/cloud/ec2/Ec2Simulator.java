@@ -1,50 +1,44 @@
 package dev.ferry.local.cloud.ec2;
 
+import dev.ferry.local.cloud.http.CredentialScope;
 import dev.ferry.local.cloud.http.LocalRequest;
 import dev.ferry.local.cloud.http.LocalResponse;
 import dev.ferry.local.cloud.http.LocalService;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The part of EC2 the controller uses in the target region, in EC2's query protocol (form-encoded
- * POST, XML answers), so the real SDK and AWS CLI are its clients: launch template versions and the
- * default version, instance state, addresses and status checks of the instances MGN launched.
+ * The part of EC2 the controller uses, in EC2's query protocol (form-encoded POST, XML answers), so the real SDK
+ * and AWS CLI are its clients. It simulates two regions, told apart by the region of each request's signature:
+ * the source region (the servers to move, their security groups, instance profile associations) and the target
+ * region (MGN's launch templates and launched instances, the key pairs and security groups made for the wave).
+ * Every action works in both regions on what that region holds. An unsigned request goes to the target region.
  */
 public final class Ec2Simulator implements LocalService {
 
-    static final String API_VERSION = "2016-11-15";
-    private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/" + API_VERSION + "/";
-    /** EC2 reports status checks as initializing for a few minutes after launch. */
-    private static final Duration STATUS_CHECKS_AFTER = Duration.ofMinutes(2);
+    private static final Map<String, Ec2Action> ACTIONS = actions();
 
-    private final Clock clock;
-    private final Supplier<List<SimulatedInstance>> instances;
-    private final LaunchTemplates templates;
+    private final Map<String, Ec2Region> regions;
+    private final Ec2Region defaultRegion;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
-    /**
-     * @param clock         the rehearsal's clock
-     * @param instances     the instances MGN has launched so far
-     * @param templateNames the name of each launch template MGN made, by ID
-     */
-    public Ec2Simulator(Clock clock, Supplier<List<SimulatedInstance>> instances,
-                        Function<String, Optional<String>> templateNames) {
-        this.clock = clock;
-        this.instances = instances;
-        this.templates = new LaunchTemplates(templateNames);
+    private Ec2Simulator(Map<String, Ec2Region> regions, Ec2Region defaultRegion) {
+        this.regions = Map.copyOf(regions);
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** A simulator of EC2 in an account, on the rehearsal's clock; give it its regions before building it. */
+    public static Builder builder(Clock clock, String accountId) {
+        return new Builder(clock, accountId);
     }
 
     @Override
@@ -52,7 +46,7 @@ public final class Ec2Simulator implements LocalService {
         if (!"POST".equals(request.method()) || !request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")) {
             return false;
         }
-        return API_VERSION.equals(request.form().get("Version"));
+        return Ec2Xml.API_VERSION.equals(request.form().get("Version"));
     }
 
     @Override
@@ -61,221 +55,109 @@ public final class Ec2Simulator implements LocalService {
         String action = form.getOrDefault("Action", "");
         calls.add(action);
         try {
-            String xml = switch (action) {
-                case "DescribeInstances" -> describeInstances(form);
-                case "DescribeInstanceStatus" -> describeInstanceStatus(form);
-                case "CreateLaunchTemplateVersion" -> createLaunchTemplateVersion(form);
-                case "ModifyLaunchTemplate" -> modifyLaunchTemplate(form);
-                case "DescribeLaunchTemplateVersions" -> describeLaunchTemplateVersions(form);
-                default -> throw new Ec2Exception("InvalidAction",
-                        "The action " + action + " is not valid for this web service (the rehearsal's EC2 answers "
-                                + "DescribeInstances, DescribeInstanceStatus, CreateLaunchTemplateVersion, "
-                                + "ModifyLaunchTemplate and DescribeLaunchTemplateVersions).");
-            };
-            return LocalResponse.of(200, "text/xml;charset=UTF-8", xml);
+            Ec2Region region = regionOf(request);
+            Ec2Action answer = ACTIONS.get(action);
+            if (answer == null) {
+                throw new Ec2Exception("InvalidAction", "The action " + action + " is not valid for this web service "
+                        + "(the rehearsal's EC2 answers " + String.join(", ", new TreeSet<>(ACTIONS.keySet())) + ").");
+            }
+            return LocalResponse.of(200, "text/xml;charset=UTF-8", answer.answer(new Ec2Request(region, form)));
         } catch (Ec2Exception e) {
-            return LocalResponse.of(400, "text/xml;charset=UTF-8", errorDocument(e));
+            return LocalResponse.of(400, "text/xml;charset=UTF-8", Ec2Xml.error(e));
         }
     }
 
-    /** The actions called so far, in order. */
+    /** The actions called so far, in order, in every region. */
     public List<String> calls() {
         return Collections.unmodifiableList(calls);
     }
 
-    private String describeInstances(Map<String, String> form) {
-        List<SimulatedInstance> selected = select(form);
-        XmlWriter xml = new XmlWriter().startDocument("DescribeInstancesResponse", NAMESPACE)
-                .element("requestId", UUID.randomUUID()).start("reservationSet");
-        for (SimulatedInstance instance : selected) {
-            xml.start("item").element("reservationId", "r-" + instance.instanceId().substring(2)).element("ownerId", "111122223333")
-                    .start("instancesSet").start("item")
-                    .element("instanceId", instance.instanceId())
-                    .element("instanceType", instance.instanceType());
-            writeState(xml, instance);
-            xml.element("privateIpAddress", instance.privateIp())
-                    .element("ipAddress", instance.running() ? instance.publicIp() : null)
-                    .element("launchTime", instance.launchedAt())
-                    .end().end().end();
+    private Ec2Region regionOf(LocalRequest request) {
+        Optional<CredentialScope> scope = CredentialScope.of(request);
+        if (scope.isEmpty()) {
+            return defaultRegion;
         }
-        return xml.end().end().toString();
+        Ec2Region region = regions.get(scope.get().region());
+        if (region == null) {
+            throw new Ec2Exception("AuthFailure", "The request is signed for " + scope.get().region()
+                    + ", where the rehearsal simulates no EC2 (it simulates " + String.join(" and ", new TreeSet<>(regions.keySet()))
+                    + "): check the client's region.");
+        }
+        return region;
     }
 
-    private String describeInstanceStatus(Map<String, String> form) {
-        boolean includeAll = Boolean.parseBoolean(form.getOrDefault("IncludeAllInstances", "false"));
-        Instant now = clock.instant();
-        XmlWriter xml = new XmlWriter().startDocument("DescribeInstanceStatusResponse", NAMESPACE)
-                .element("requestId", UUID.randomUUID()).start("instanceStatusSet");
-        for (SimulatedInstance instance : select(form)) {
-            if (!instance.running() && !includeAll) {
-                continue;
+    private static Map<String, Ec2Action> actions() {
+        Map<String, Ec2Action> actions = new LinkedHashMap<>();
+        InstanceActions.register(actions);
+        LaunchTemplateActions.register(actions);
+        SecurityGroupActions.register(actions);
+        KeyPairActions.register(actions);
+        TagActions.register(actions);
+        return Map.copyOf(actions);
+    }
+
+    /** Gathers the regions of a simulator. The target region is required; the source region may be the same one. */
+    public static final class Builder {
+
+        private final Clock clock;
+        private final String accountId;
+        private String targetRegion;
+        private RegionResources targetResources = RegionResources.NONE;
+        private Supplier<List<SimulatedInstance>> launched = List::of;
+        private Function<String, Optional<String>> templateNames = id -> Optional.empty();
+        private String sourceRegion;
+        private RegionResources sourceResources = RegionResources.NONE;
+        private Function<String, Optional<String>> instanceProfileIds = arn -> Optional.empty();
+
+        private Builder(Clock clock, String accountId) {
+            this.clock = clock;
+            this.accountId = accountId;
+        }
+
+        /**
+         * The region MGN works in.
+         *
+         * @param resources     what the environment has there
+         * @param launched      the instances MGN has launched so far
+         * @param templateNames the name of each launch template MGN made, by ID
+         */
+        public Builder targetRegion(String region, RegionResources resources, Supplier<List<SimulatedInstance>> launched,
+                                    Function<String, Optional<String>> templateNames) {
+            this.targetRegion = region;
+            this.targetResources = resources;
+            this.launched = launched;
+            this.templateNames = templateNames;
+            return this;
+        }
+
+        /** The region the servers run in, with what the environment has there. */
+        public Builder sourceRegion(String region, RegionResources resources) {
+            this.sourceRegion = region;
+            this.sourceResources = resources;
+            return this;
+        }
+
+        /** IAM's ID of an instance profile by its ARN; empty for one IAM does not have. */
+        public Builder instanceProfileIds(Function<String, Optional<String>> instanceProfileIds) {
+            this.instanceProfileIds = instanceProfileIds;
+            return this;
+        }
+
+        public Ec2Simulator build() {
+            if (targetRegion == null) {
+                throw new IllegalStateException("The target region of the simulated EC2 is not set");
             }
-            String status = !instance.running() ? "not-applicable"
-                    : now.isBefore(instance.launchedAt().plus(STATUS_CHECKS_AFTER)) ? "initializing" : "ok";
-            xml.start("item").element("instanceId", instance.instanceId()).element("availabilityZone", "local-1a");
-            writeState(xml, instance);
-            writeCheck(xml, "systemStatus", status);
-            writeCheck(xml, "instanceStatus", status);
-            xml.end();
-        }
-        return xml.end().end().toString();
-    }
-
-    private String createLaunchTemplateVersion(Map<String, String> form) {
-        String templateId = required(form, "LaunchTemplateId");
-        Map<String, String> data = new TreeMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("LaunchTemplateData.")) {
-                data.put(key.substring("LaunchTemplateData.".length()), value);
+            boolean oneRegion = sourceRegion == null || sourceRegion.equals(targetRegion);
+            RegionResources targetHolds = oneRegion ? targetResources.with(sourceResources) : targetResources;
+            Map<String, Ec2Region> regions = new LinkedHashMap<>();
+            Ec2Region target = Ec2Region.of(targetRegion, accountId, clock, targetHolds, launched, templateNames,
+                    instanceProfileIds);
+            regions.put(targetRegion, target);
+            if (!oneRegion) {
+                regions.put(sourceRegion, Ec2Region.of(sourceRegion, accountId, clock, sourceResources, List::of,
+                        id -> Optional.empty(), instanceProfileIds));
             }
-        });
-        LaunchTemplates.Version version = templates.createVersion(templateId, form.get("SourceVersion"), data,
-                form.get("ClientToken"), clock.instant());
-        LaunchTemplates.Template template = templates.get(templateId);
-        XmlWriter xml = new XmlWriter().startDocument("CreateLaunchTemplateVersionResponse", NAMESPACE)
-                .element("requestId", UUID.randomUUID());
-        writeVersion(xml.start("launchTemplateVersion"), template, version);
-        return xml.end().end().toString();
-    }
-
-    private String modifyLaunchTemplate(Map<String, String> form) {
-        String templateId = required(form, "LaunchTemplateId");
-        LaunchTemplates.Template template = templates.setDefault(templateId, required(form, "SetDefaultVersion"));
-        return new XmlWriter().startDocument("ModifyLaunchTemplateResponse", NAMESPACE)
-                .element("requestId", UUID.randomUUID())
-                .start("launchTemplate")
-                .element("launchTemplateId", template.id())
-                .element("launchTemplateName", template.name())
-                .element("defaultVersionNumber", template.defaultVersion())
-                .element("latestVersionNumber", template.latestVersion())
-                .end().end().toString();
-    }
-
-    private String describeLaunchTemplateVersions(Map<String, String> form) {
-        LaunchTemplates.Template template = templates.get(required(form, "LaunchTemplateId"));
-        List<String> wanted = indexed(form, "LaunchTemplateVersion");
-        XmlWriter xml = new XmlWriter().startDocument("DescribeLaunchTemplateVersionsResponse", NAMESPACE)
-                .element("requestId", UUID.randomUUID()).start("launchTemplateVersionSet");
-        List<LaunchTemplates.Version> versions = new ArrayList<>();
-        if (wanted.isEmpty()) {
-            versions.addAll(template.versions());
-        } else {
-            wanted.forEach(selector -> versions.add(template.version(selector)));
+            return new Ec2Simulator(regions, target);
         }
-        versions.forEach(version -> writeVersion(xml.start("item"), template, version).end());
-        return xml.end().end().toString();
-    }
-
-    private List<SimulatedInstance> select(Map<String, String> form) {
-        List<String> ids = indexed(form, "InstanceId");
-        List<SimulatedInstance> all = instances.get();
-        if (ids.isEmpty()) {
-            return all;
-        }
-        List<SimulatedInstance> selected = new ArrayList<>();
-        for (String id : ids) {
-            selected.add(all.stream().filter(instance -> instance.instanceId().equals(id)).findFirst()
-                    .orElseThrow(() -> new Ec2Exception("InvalidInstanceID.NotFound",
-                            "The instance ID '" + id + "' does not exist")));
-        }
-        return selected;
-    }
-
-    private static void writeState(XmlWriter xml, SimulatedInstance instance) {
-        xml.start("instanceState")
-                .element("code", instance.running() ? 16 : 48)
-                .element("name", instance.running() ? "running" : "terminated")
-                .end();
-    }
-
-    private static void writeCheck(XmlWriter xml, String element, String status) {
-        xml.start(element).element("status", status).start("details").start("item")
-                .element("name", "reachability")
-                .element("status", "ok".equals(status) ? "passed" : status)
-                .end().end().end();
-    }
-
-    /** Writes a version's fields into the element the caller opened, and returns the writer. */
-    private static XmlWriter writeVersion(XmlWriter xml, LaunchTemplates.Template template, LaunchTemplates.Version version) {
-        Map<String, String> data = version.data();
-        xml.element("launchTemplateId", template.id())
-                .element("launchTemplateName", template.name())
-                .element("versionNumber", version.number())
-                .element("defaultVersion", version.number() == template.defaultVersion())
-                .element("createTime", version.createdAt())
-                .start("launchTemplateData")
-                .element("instanceType", data.get("InstanceType"))
-                .element("keyName", data.get("KeyName"));
-        writeNetworkInterfaces(xml, data);
-        writeTagSpecifications(xml, data);
-        return xml.end();
-    }
-
-    private static void writeNetworkInterfaces(XmlWriter xml, Map<String, String> data) {
-        List<String> interfaces = indexed(data, "NetworkInterface", ".DeviceIndex");
-        if (interfaces.isEmpty()) {
-            return;
-        }
-        xml.start("networkInterfaceSet");
-        for (int n = 1; n <= interfaces.size(); n++) {
-            String prefix = "NetworkInterface." + n + ".";
-            xml.start("item")
-                    .element("deviceIndex", data.get(prefix + "DeviceIndex"))
-                    .element("subnetId", data.get(prefix + "SubnetId"))
-                    .element("associatePublicIpAddress", data.get(prefix + "AssociatePublicIpAddress"));
-            List<String> groups = indexed(data, prefix + "SecurityGroupId");
-            if (!groups.isEmpty()) {
-                xml.start("groupSet");
-                groups.forEach(group -> xml.element("item", group));
-                xml.end();
-            }
-            xml.end();
-        }
-        xml.end();
-    }
-
-    private static void writeTagSpecifications(XmlWriter xml, Map<String, String> data) {
-        List<String> specifications = indexed(data, "TagSpecification", ".ResourceType");
-        if (specifications.isEmpty()) {
-            return;
-        }
-        xml.start("tagSpecificationSet");
-        for (int n = 1; n <= specifications.size(); n++) {
-            String prefix = "TagSpecification." + n + ".";
-            xml.start("item").element("resourceType", data.get(prefix + "ResourceType")).start("tagSet");
-            for (int t = 1; data.containsKey(prefix + "Tag." + t + ".Key"); t++) {
-                xml.start("item").element("key", data.get(prefix + "Tag." + t + ".Key"))
-                        .element("value", data.get(prefix + "Tag." + t + ".Value")).end();
-            }
-            xml.end().end();
-        }
-        xml.end();
-    }
-
-    /** The values of a query-protocol list {@code Name.1}, {@code Name.2}... in order. */
-    private static List<String> indexed(Map<String, String> fields, String name) {
-        return indexed(fields, name, "");
-    }
-
-    private static List<String> indexed(Map<String, String> fields, String name, String suffix) {
-        List<String> values = new ArrayList<>();
-        for (int n = 1; fields.containsKey(name + "." + n + suffix); n++) {
-            values.add(fields.get(name + "." + n + suffix));
-        }
-        return values;
-    }
-
-    private static String required(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            throw new Ec2Exception("MissingParameter", "The request must contain the parameter " + name);
-        }
-        return value;
-    }
-
-    private static String errorDocument(Ec2Exception e) {
-        return new XmlWriter().start("Response").start("Errors").start("Error")
-                .element("Code", e.code()).element("Message", e.getMessage())
-                .end().end().element("RequestID", UUID.randomUUID()).end().toString();
     }
 }

@@ -3,31 +3,31 @@ package dev.ferry.local.cloud.ec2;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Writes the small, namespace-qualified XML documents of the EC2 query protocol. */
-final class XmlWriter {
+/** Writes the small, namespace-qualified XML documents of the query protocols (EC2, IAM). */
+public final class XmlWriter {
 
     private final StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     private final Deque<String> open = new ArrayDeque<>();
 
-    XmlWriter start(String element) {
+    public XmlWriter start(String element) {
         xml.append('<').append(element).append('>');
         open.push(element);
         return this;
     }
 
-    XmlWriter startDocument(String element, String namespace) {
+    public XmlWriter startDocument(String element, String namespace) {
         xml.append('<').append(element).append(" xmlns=\"").append(namespace).append("\">");
         open.push(element);
         return this;
     }
 
-    XmlWriter end() {
+    public XmlWriter end() {
         xml.append("</").append(open.pop()).append('>');
         return this;
     }
 
     /** An element with text; nothing when the value is null. */
-    XmlWriter element(String element, Object value) {
+    public XmlWriter element(String element, Object value) {
         if (value != null) {
             xml.append('<').append(element).append('>').append(escape(value.toString())).append("</").append(element).append('>');
         }

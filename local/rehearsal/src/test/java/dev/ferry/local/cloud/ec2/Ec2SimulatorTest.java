@@ -43,8 +43,10 @@ class Ec2SimulatorTest {
 
     @BeforeEach
     void start() throws Exception {
-        Ec2Simulator simulator = new Ec2Simulator(new DelegatingClock(), () -> List.copyOf(instances),
-                id -> id.equals(TEMPLATE) ? Optional.of("mgn-s-13a5b49c3810fa449") : Optional.empty());
+        Ec2Simulator simulator = Ec2Simulator.builder(new DelegatingClock(), "111122223333")
+                .targetRegion("eu-central-1", RegionResources.NONE, () -> List.copyOf(instances),
+                        id -> id.equals(TEMPLATE) ? Optional.of("mgn-s-13a5b49c3810fa449") : Optional.empty())
+                .build();
         server = LocalCloudServer.start(0, List.of(simulator));
         ec2 = Ec2Client.builder()
                 .endpointOverride(URI.create(server.endpoint()))
