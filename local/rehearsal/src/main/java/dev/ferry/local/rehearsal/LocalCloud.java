@@ -13,8 +13,10 @@ import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
 import dev.ferry.local.cloud.mgn.MgnEndpoint;
+import dev.ferry.local.cloud.route53.Route53Simulator;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.local.cloud.sns.SnsOutbox;
+import dev.ferry.local.cloud.ssm.SsmSimulator;
 import dev.ferry.local.cloud.stepfunctions.StepFunctionsEndpoint;
 import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.engine.api.StepFunctionsApiHandler;
@@ -43,7 +45,8 @@ import java.util.function.Consumer;
 
 /**
  * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN and
- * EC2, the local Step Functions engine running the project's state machine, the project's handlers
+ * EC2, Systems Manager in the source region (whose agent installer registers with the simulated
+ * MGN), Route 53, the local Step Functions engine running the project's state machine, the project's handlers
  * as local Lambda functions, DynamoDB Local, an SNS outbox, EventBridge with the template's rule and
  * schedule, the approval pages, and stand-in applications on the launched instances. All of it but
  * DynamoDB (which the handlers reach on its own port) answers on one loopback endpoint.
@@ -74,6 +77,8 @@ public final class LocalCloud implements AutoCloseable {
     private final ApplicationStandIns standIns = new ApplicationStandIns();
     private final SnsOutbox outbox;
     private final Ec2Simulator ec2;
+    private final SsmSimulator ssm;
+    private final Route53Simulator route53;
     private LocalDynamoDb dynamoDb;
     private LocalCloudServer server;
     private String stateMachineArn;
@@ -95,6 +100,9 @@ public final class LocalCloud implements AutoCloseable {
         this.outbox = new SnsOutbox(clock, settings.outboxFolder(),
                 message -> outboxListeners.forEach(listener -> listener.accept(message)));
         this.ec2 = new Ec2Simulator(clock, this::simulatedInstances, this::launchTemplateName);
+        this.ssm = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(), settings.services().ssm(),
+                scheduler, this::registerAgent);
+        this.route53 = new Route53Simulator(clock, settings.services().route53());
         resources.add(standIns);
     }
 
@@ -127,6 +135,8 @@ public final class LocalCloud implements AutoCloseable {
                     new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
                     ec2,
                     outbox,
+                    ssm,
+                    route53,
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -166,7 +176,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
         settings.put("aws.endpointUrl", endpoint());
-        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns")) {
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Ssm", "Route53")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
         settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
@@ -267,6 +277,16 @@ public final class LocalCloud implements AutoCloseable {
         return ec2;
     }
 
+    /** Systems Manager of the source region: the commands sent and where each stands. */
+    public SsmSimulator ssm() {
+        return ssm;
+    }
+
+    /** Route 53: the hosted zones' record sets and every change accepted. */
+    public Route53Simulator route53() {
+        return route53;
+    }
+
     public LocalDynamoDb dynamoDb() {
         return dynamoDb;
     }
@@ -292,6 +312,13 @@ public final class LocalCloud implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** An agent installed through Run Command registers with MGN, whose clock must then plan its replication. */
+    private String registerAgent(String sourceInstanceId) {
+        String sourceServerId = mgn.registerAgent(sourceInstanceId);
+        clockwork.afterApiCall();
+        return sourceServerId;
     }
 
     private List<SimulatedInstance> simulatedInstances() {

@@ -21,15 +21,18 @@ import java.util.List;
 
 /**
  * A wave file and an environment file, read and checked together before anything starts: each is
- * JSON, the wave passes the controller's own validation, the environment MGN's, the wave targets
- * the region the environment simulates, and the stand-in applications can listen on the probed ports.
+ * JSON, the wave passes the controller's own validation, the environment MGN's (and its other services'
+ * sections theirs), the wave targets the region the environment simulates, and the stand-in
+ * applications can listen on the probed ports.
  *
  * @param waveJson    the wave as given (the execution's input)
  * @param wave        the wave as the controller reads it
  * @param environment the simulated world
  * @param probedPorts the ports the wave's validation probes use
+ * @param services    what Systems Manager and Route 53 hold in the simulated world
  */
-public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironment environment, ProbedPorts probedPorts) {
+public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironment environment, ProbedPorts probedPorts,
+                              SimulatedServices services) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +49,8 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         String environmentText = read(environmentFile, problems);
         JsonNode environmentNode = environmentText == null ? null : parse(environmentFile, environmentText, problems);
         MgnEnvironment environment = environmentNode == null ? null : environment(environmentFile, environmentNode, problems);
+        SimulatedServices services = environmentNode == null ? null
+                : services(environmentFile, environmentNode, environment, problems);
         if (wave != null && environment != null && !wave.targetRegion().equals(environment.targetRegion())) {
             problems.add(waveFile + ": targetRegion: the wave moves servers to " + wave.targetRegion()
                     + " but the environment " + environmentFile + " simulates MGN in " + environment.targetRegion());
@@ -54,7 +59,7 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RehearsalInputs(waveText, wave, environment, ports);
+        return new RehearsalInputs(waveText, wave, environment, ports, services);
     }
 
     /**
@@ -71,6 +76,23 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
             throw new InvalidInputException(problems);
         }
         return environment;
+    }
+
+    /**
+     * Reads and checks the other services' sections of an environment file (for a local cloud without a wave).
+     *
+     * @throws InvalidInputException listing every problem found
+     */
+    public static SimulatedServices loadServices(Path environmentFile) {
+        List<String> problems = new ArrayList<>();
+        String text = read(environmentFile, problems);
+        JsonNode node = text == null ? null : parse(environmentFile, text, problems);
+        MgnEnvironment environment = node == null ? null : environment(environmentFile, node, new ArrayList<>());
+        SimulatedServices services = node == null ? null : services(environmentFile, node, environment, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return services;
     }
 
     private static String read(Path file, List<String> problems) {
@@ -119,6 +141,14 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
             }
             return null;
         }
+    }
+
+    private static SimulatedServices services(Path file, JsonNode node, MgnEnvironment environment,
+                                              List<String> problems) {
+        List<String> found = new ArrayList<>();
+        SimulatedServices services = SimulatedServices.fromJson(node, environment, found);
+        found.forEach(problem -> problems.add(file + ": " + problem));
+        return services;
     }
 
     private static ProbedPorts probedPorts(Path file, WaveDefinition wave, List<String> problems) {

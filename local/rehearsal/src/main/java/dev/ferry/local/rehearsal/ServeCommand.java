@@ -59,6 +59,7 @@ final class ServeCommand {
         }
         Path environmentFile = line.path("environment").orElse(projectRoot.resolve("events/demo-environment.json"));
         MgnEnvironment environment = RehearsalInputs.loadEnvironment(environmentFile);
+        SimulatedServices services = RehearsalInputs.loadServices(environmentFile);
         int port = line.port("port").orElse(DEFAULT_PORT);
         double speed = line.positiveNumber("speed").orElse(DEFAULT_SPEED);
         ProjectTemplate template = ProjectTemplate.load(projectRoot);
@@ -66,7 +67,7 @@ final class ServeCommand {
         RunFolders.create(folder);
         try (ConsoleCapture capture = ConsoleCapture.to(folder.resolve("serve.log"));
              LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, environment,
-                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox")))) {
+                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox"), services))) {
             ServeCommand serve = new ServeCommand(cloud, out);
             serve.printWhatIsThere(environmentFile, speed, folder);
             serve.runUntilInterrupted();
@@ -78,7 +79,7 @@ final class ServeCommand {
         MgnEnvironment environment = cloud.environment();
         String endpoint = cloud.endpoint();
         String region = environment.targetRegion();
-        out.println("Ferry's local cloud is listening on " + endpoint + " (MGN, Step Functions, EC2, SNS, DynamoDB and the approval pages)");
+        out.println("Ferry's local cloud is listening on " + endpoint + " (MGN, Step Functions, EC2, SNS, SSM, Route 53, DynamoDB and the approval pages)");
         out.println("  region " + region + ", account " + environment.accountId() + ", virtual time at "
                 + String.format("%.0f", speed) + "x real time");
         out.println("  state machine  " + cloud.stateMachineArn());
