@@ -14,8 +14,10 @@ import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
 import dev.ferry.local.cloud.mgn.MgnEndpoint;
+import dev.ferry.local.cloud.route53.Route53Simulator;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.local.cloud.sns.SnsOutbox;
+import dev.ferry.local.cloud.ssm.SsmSimulator;
 import dev.ferry.local.cloud.stepfunctions.StepFunctionsEndpoint;
 import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.engine.api.StepFunctionsApiHandler;
@@ -24,6 +26,7 @@ import dev.ferry.local.engine.time.VirtualClock;
 import dev.ferry.local.mgn.MgnSimulator;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.model.InstanceState;
+import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.local.rehearsal.template.LocalResources;
@@ -44,9 +47,11 @@ import java.util.function.Consumer;
 
 /**
  * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN,
- * EC2 (source and target regions) and IAM, the local Step Functions engine running the project's
- * state machine, the project's handlers as local Lambda functions, DynamoDB Local, an SNS outbox,
- * EventBridge with the template's rule and schedule, the approval pages, and stand-in applications on the launched instances. All of it but
+ * EC2 (source and target regions), IAM, Systems Manager in the source region (whose agent installer
+ * registers with the simulated MGN) and Route 53, the local Step Functions engine running the
+ * project's state machine, the project's handlers as local Lambda functions, DynamoDB Local, an SNS
+ * outbox, EventBridge with the template's rule and schedule, the approval pages, and stand-in
+ * applications on the launched instances. All of it but
  * DynamoDB (which the handlers reach on its own port) answers on one loopback endpoint.
  *
  * <p>Time moves only while {@link #scheduler()} runs. One local cloud at a time per JVM: the
@@ -76,6 +81,8 @@ public final class LocalCloud implements AutoCloseable {
     private final SnsOutbox outbox;
     private final Ec2Simulator ec2;
     private final IamSimulator iam;
+    private final SsmSimulator ssm;
+    private final Route53Simulator route53;
     private LocalDynamoDb dynamoDb;
     private LocalCloudServer server;
     private String stateMachineArn;
@@ -96,13 +103,17 @@ public final class LocalCloud implements AutoCloseable {
         this.clockwork = new MgnClockwork(mgn, scheduler, eventBridge, standIns::sync);
         this.outbox = new SnsOutbox(clock, settings.outboxFolder(),
                 message -> outboxListeners.forEach(listener -> listener.accept(message)));
-        this.iam = new IamSimulator(clock, environment.accountId(), settings.resources().iam());
+        ResourceEnvironment existing = settings.services().resources();
+        this.iam = new IamSimulator(clock, environment.accountId(), existing.iam());
         this.ec2 = Ec2Simulator.builder(clock, environment.accountId())
-                .targetRegion(environment.targetRegion(), settings.resources().ec2().target(), this::simulatedInstances,
+                .targetRegion(environment.targetRegion(), existing.ec2().target(), this::simulatedInstances,
                         this::launchTemplateName)
-                .sourceRegion(environment.sourceRegion(), settings.resources().ec2().source())
+                .sourceRegion(environment.sourceRegion(), existing.ec2().source())
                 .instanceProfileIds(iam::instanceProfileId)
                 .build();
+        this.ssm = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(), settings.services().ssm(),
+                scheduler, this::registerAgent);
+        this.route53 = new Route53Simulator(clock, settings.services().route53());
         resources.add(standIns);
     }
 
@@ -136,6 +147,8 @@ public final class LocalCloud implements AutoCloseable {
                     ec2,
                     iam,
                     outbox,
+                    ssm,
+                    route53,
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -175,7 +188,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
         settings.put("aws.endpointUrl", endpoint());
-        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam")) {
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
         settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
@@ -281,6 +294,16 @@ public final class LocalCloud implements AutoCloseable {
         return iam;
     }
 
+    /** Systems Manager of the source region: the commands sent and where each stands. */
+    public SsmSimulator ssm() {
+        return ssm;
+    }
+
+    /** Route 53: the hosted zones' record sets and every change accepted. */
+    public Route53Simulator route53() {
+        return route53;
+    }
+
     public LocalDynamoDb dynamoDb() {
         return dynamoDb;
     }
@@ -306,6 +329,13 @@ public final class LocalCloud implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** An agent installed through Run Command registers with MGN, whose clock must then plan its replication. */
+    private String registerAgent(String sourceInstanceId) {
+        String sourceServerId = mgn.registerAgent(sourceInstanceId);
+        clockwork.afterApiCall();
+        return sourceServerId;
     }
 
     private List<SimulatedInstance> simulatedInstances() {

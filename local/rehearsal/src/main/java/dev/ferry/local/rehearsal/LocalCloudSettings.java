@@ -1,7 +1,6 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.mgn.environment.MgnEnvironment;
-import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 
 import java.nio.file.Path;
@@ -16,14 +15,14 @@ import java.time.Instant;
  * @param speed         virtual seconds per real second; {@link Double#POSITIVE_INFINITY} for as fast as possible
  * @param port          the loopback port of its endpoint; 0 for a free one
  * @param outboxFolder  where notifications are written as files, or null to keep them in memory
- * @param resources     what exists in EC2 and IAM at the start
+ * @param services      what Systems Manager and Route 53 hold
  */
 public record LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
-                                 int port, Path outboxFolder, ResourceEnvironment resources) {
+                                 int port, Path outboxFolder, SimulatedServices services) {
 
-    /** Settings of a local cloud whose EC2 and IAM hold nothing at the start. */
+    /** Settings with no managed instance and no hosted zone. */
     public LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
                               int port, Path outboxFolder) {
-        this(template, environment, start, speed, port, outboxFolder, ResourceEnvironment.NONE);
+        this(template, environment, start, speed, port, outboxFolder, SimulatedServices.NONE);
     }
 }

@@ -81,7 +81,7 @@ public final class Rehearsal {
         try (ConsoleCapture capture = options.captureConsole()
                 ? ConsoleCapture.to(options.runFolder().resolve("rehearsal.log")) : ConsoleCapture.none();
              LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, inputs.environment(), options.start(),
-                     options.effectiveSpeed(), 0, options.runFolder().resolve("outbox"), inputs.resources()))) {
+                     options.effectiveSpeed(), 0, options.runFolder().resolve("outbox"), inputs.services()))) {
             result = rehearse(cloud, waveName, wallStart);
         }
         RehearsalSummary.print(display, result);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.mgn.environment.InvalidEnvironmentException;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
-import dev.ferry.local.rehearsal.environment.InvalidResourcesException;
-import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
@@ -24,18 +22,18 @@ import java.util.List;
 
 /**
  * A wave file and an environment file, read and checked together before anything starts: each is
- * JSON, the wave passes the controller's own validation, the environment MGN's, the wave targets
- * the region the environment simulates, its EC2 and IAM sections are consistent, and the stand-in
+ * JSON, the wave passes the controller's own validation, the environment MGN's (and its other services'
+ * sections theirs), the wave targets the region the environment simulates, and the stand-in
  * applications can listen on the probed ports.
  *
  * @param waveJson    the wave as given (the execution's input)
  * @param wave        the wave as the controller reads it
  * @param environment the simulated world
  * @param probedPorts the ports the wave's validation probes use
- * @param resources   what exists in EC2 and IAM at the start
+ * @param services    what Systems Manager and Route 53 hold in the simulated world
  */
 public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironment environment, ProbedPorts probedPorts,
-                              ResourceEnvironment resources) {
+                              SimulatedServices services) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +50,8 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         String environmentText = read(environmentFile, problems);
         JsonNode environmentNode = environmentText == null ? null : parse(environmentFile, environmentText, problems);
         MgnEnvironment environment = environmentNode == null ? null : environment(environmentFile, environmentNode, problems);
-        ResourceEnvironment resources = environmentNode == null ? null : resources(environmentFile, environmentNode, problems);
+        SimulatedServices services = environmentNode == null ? null
+                : services(environmentFile, environmentNode, environment, problems);
         if (wave != null && environment != null && !wave.targetRegion().equals(environment.targetRegion())) {
             problems.add(waveFile + ": targetRegion: the wave moves servers to " + wave.targetRegion()
                     + " but the environment " + environmentFile + " simulates MGN in " + environment.targetRegion());
@@ -61,7 +60,7 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RehearsalInputs(waveText, wave, environment, ports, resources);
+        return new RehearsalInputs(waveText, wave, environment, ports, services);
     }
 
     /**
@@ -81,19 +80,20 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
     }
 
     /**
-     * Reads and checks the EC2 and IAM sections of an environment file alone (for a local cloud without a wave).
+     * Reads and checks the other services' sections of an environment file (for a local cloud without a wave).
      *
      * @throws InvalidInputException listing every problem found
      */
-    public static ResourceEnvironment loadResources(Path environmentFile) {
+    public static SimulatedServices loadServices(Path environmentFile) {
         List<String> problems = new ArrayList<>();
         String text = read(environmentFile, problems);
         JsonNode node = text == null ? null : parse(environmentFile, text, problems);
-        ResourceEnvironment resources = node == null ? null : resources(environmentFile, node, problems);
+        MgnEnvironment environment = node == null ? null : environment(environmentFile, node, new ArrayList<>());
+        SimulatedServices services = node == null ? null : services(environmentFile, node, environment, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return resources;
+        return services;
     }
 
     private static String read(Path file, List<String> problems) {
@@ -144,15 +144,12 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
         }
     }
 
-    private static ResourceEnvironment resources(Path file, JsonNode node, List<String> problems) {
-        try {
-            return ResourceEnvironment.fromJson(node);
-        } catch (InvalidResourcesException e) {
-            for (String problem : e.problems()) {
-                problems.add(file + ": " + problem);
-            }
-            return null;
-        }
+    private static SimulatedServices services(Path file, JsonNode node, MgnEnvironment environment,
+                                              List<String> problems) {
+        List<String> found = new ArrayList<>();
+        SimulatedServices services = SimulatedServices.fromJson(node, environment, found);
+        found.forEach(problem -> problems.add(file + ": " + problem));
+        return services;
     }
 
     private static ProbedPorts probedPorts(Path file, WaveDefinition wave, List<String> problems) {

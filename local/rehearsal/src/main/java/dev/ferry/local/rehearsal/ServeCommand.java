@@ -5,7 +5,6 @@ import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.environment.ServerSpec;
-import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
@@ -62,7 +61,7 @@ final class ServeCommand {
         }
         Path environmentFile = line.path("environment").orElse(projectRoot.resolve("events/demo-environment.json"));
         MgnEnvironment environment = RehearsalInputs.loadEnvironment(environmentFile);
-        ResourceEnvironment resources = RehearsalInputs.loadResources(environmentFile);
+        SimulatedServices services = RehearsalInputs.loadServices(environmentFile);
         int port = line.port("port").orElse(DEFAULT_PORT);
         double speed = line.positiveNumber("speed").orElse(DEFAULT_SPEED);
         ProjectTemplate template = ProjectTemplate.load(projectRoot);
@@ -70,7 +69,7 @@ final class ServeCommand {
         RunFolders.create(folder);
         try (ConsoleCapture capture = ConsoleCapture.to(folder.resolve("serve.log"));
              LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, environment,
-                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox"), resources))) {
+                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox"), services))) {
             ServeCommand serve = new ServeCommand(cloud, out);
             serve.printWhatIsThere(environmentFile, speed, folder);
             serve.runUntilInterrupted();
@@ -82,7 +81,7 @@ final class ServeCommand {
         MgnEnvironment environment = cloud.environment();
         String endpoint = cloud.endpoint();
         String region = environment.targetRegion();
-        out.println("Ferry's local cloud is listening on " + endpoint + " (MGN, Step Functions, EC2, IAM, SNS, DynamoDB and the approval pages)");
+        out.println("Ferry's local cloud is listening on " + endpoint + " (MGN, Step Functions, EC2, IAM, SNS, SSM, Route 53, DynamoDB and the approval pages)");
         out.println("  region " + region + ", account " + environment.accountId() + ", virtual time at "
                 + String.format("%.0f", speed) + "x real time");
         out.println("  state machine  " + cloud.stateMachineArn());

@@ -1,0 +1,57 @@
+package dev.ferry.local.rehearsal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.local.cloud.route53.Route53Environment;
+import dev.ferry.local.cloud.ssm.SsmEnvironment;
+import dev.ferry.local.cloud.ssm.SsmPlatform;
+import dev.ferry.local.mgn.environment.MgnEnvironment;
+import dev.ferry.local.mgn.environment.OperatingSystem;
+import dev.ferry.local.mgn.environment.ServerSpec;
+import dev.ferry.local.rehearsal.environment.InvalidResourcesException;
+import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The sections of an environment file for the simulated services besides MGN: {@code ec2} (both
+ * regions) and {@code iam}, {@code ssm} (Systems Manager in the source region) and {@code route53}.
+ * Each is optional; without it the service is there but empty.
+ *
+ * @param resources what exists in EC2 and IAM at the start
+ * @param ssm       the instances Systems Manager manages
+ * @param route53   the hosted zones
+ */
+public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53) {
+
+    /** Nothing in EC2 or IAM, no managed instance and no hosted zone. */
+    public static final SimulatedServices NONE =
+            new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE, Route53Environment.NONE);
+
+    /**
+     * Reads the sections of an environment file's root object, noting every problem with its JSON path.
+     *
+     * @param mgn the file's MGN environment when it is valid, else null: an instance's platform defaults
+     *            to its MGN server's operating system and must agree with it
+     */
+    public static SimulatedServices fromJson(JsonNode root, MgnEnvironment mgn, List<String> problems) {
+        Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
+                .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
+        return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
+                Route53Environment.fromJson(root, problems));
+    }
+
+    private static ResourceEnvironment resources(JsonNode root, List<String> problems) {
+        try {
+            return ResourceEnvironment.fromJson(root);
+        } catch (InvalidResourcesException e) {
+            problems.addAll(e.problems());
+            return ResourceEnvironment.NONE;
+        }
+    }
+
+    private static SsmPlatform platform(OperatingSystem os) {
+        return os == OperatingSystem.WINDOWS ? SsmPlatform.WINDOWS : SsmPlatform.LINUX;
+    }
+}
