@@ -1,6 +1,9 @@
 package dev.ferry.agent;
 
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.CommandFilter;
+import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
@@ -9,14 +12,18 @@ import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
+import software.amazon.awssdk.services.ssm.model.ListCommandsRequest;
+import software.amazon.awssdk.services.ssm.model.ListCommandsResponse;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link SsmCommands} on an SSM client of the source region. */
 public class SdkSsmCommands implements SsmCommands {
@@ -24,6 +31,11 @@ public class SdkSsmCommands implements SsmCommands {
     /** Instance IDs per DescribeInstanceInformation filter. */
     static final int INSTANCE_BATCH = 50;
     static final int MAX_COMMENT_LENGTH = 100;
+    /** ListCommands returns at most 50 commands per page. */
+    static final int COMMANDS_PER_PAGE = 50;
+
+    private static final Comparator<Command> LATEST_FIRST = Comparator.comparing(Command::requestedDateTime,
+            Comparator.nullsLast(Comparator.reverseOrder()));
 
     private final SsmClient ssm;
 
@@ -62,7 +74,7 @@ public class SdkSsmCommands implements SsmCommands {
             return ssm.sendCommand(SendCommandRequest.builder()
                             .instanceIds(instanceId)
                             .documentName(script.document().documentName())
-                            .comment(comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH))
+                            .comment(cut(comment))
                             .parameters(Map.of(
                                     "commands", script.commands(),
                                     "executionTimeout", List.of(Long.toString(executionTimeout.toSeconds()))))
@@ -72,6 +84,31 @@ public class SdkSsmCommands implements SsmCommands {
         } catch (InvalidInstanceIdException e) {
             throw new InstanceNotManagedException("Systems Manager cannot run commands on " + instanceId
                     + ": it is not managed by SSM, not online, or not in this region", e);
+        }
+    }
+
+    @Override
+    public Optional<String> findSent(String instanceId, String documentName, String comment) {
+        String sentComment = cut(comment);
+        ListCommandsRequest request = ListCommandsRequest.builder()
+                .instanceId(instanceId)
+                .filters(CommandFilter.builder().key(CommandFilterKey.DOCUMENT_NAME).value(documentName).build())
+                .maxResults(COMMANDS_PER_PAGE)
+                .build();
+        Command latest = null;
+        while (true) {
+            ListCommandsResponse response = ssm.listCommands(request);
+            for (Command command : response.commands()) {
+                // Matched here again: the comment exactly, and the document in case an endpoint ignores the filter.
+                if (documentName.equals(command.documentName()) && sentComment.equals(command.comment())
+                        && (latest == null || LATEST_FIRST.compare(command, latest) < 0)) {
+                    latest = command;
+                }
+            }
+            if (response.nextToken() == null || response.nextToken().isEmpty()) {
+                return Optional.ofNullable(latest).map(Command::commandId);
+            }
+            request = request.toBuilder().nextToken(response.nextToken()).build();
         }
     }
 
@@ -94,5 +131,10 @@ public class SdkSsmCommands implements SsmCommands {
             // Right after SendCommand, the invocation may not be visible yet.
             return new CommandResult(commandId, instanceId, CommandStatus.PENDING, null, "", "");
         }
+    }
+
+    /** SSM keeps at most 100 characters of a comment. */
+    static String cut(String comment) {
+        return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH);
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.agent;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** Systems Manager in the source region: which instances it manages, and Run Command. */
 public interface SsmCommands {
@@ -18,6 +19,15 @@ public interface SsmCommands {
      * @throws InstanceNotManagedException when SSM does not manage the instance
      */
     String send(String instanceId, RunCommandScript script, String comment, Duration executionTimeout);
+
+    /**
+     * A command already sent to the instance with this document and comment (cut as {@link #send}
+     * cuts it), so that a retry adopts it instead of sending it again: SendCommand takes no
+     * idempotency token.
+     *
+     * @return the command ID of the most recent such command, or empty when none was sent
+     */
+    Optional<String> findSent(String instanceId, String documentName, String comment);
 
     /** Where the command stands on the instance; just after sending it may be {@link CommandStatus#PENDING}. */
     CommandResult result(String commandId, String instanceId);

@@ -1,5 +1,10 @@
 package dev.ferry.config;
 
+import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.agent.InstanceProfiles;
+import dev.ferry.agent.SdkInstanceProfiles;
+import dev.ferry.agent.SdkSsmCommands;
+import dev.ferry.agent.SsmCommands;
 import dev.ferry.approval.ApprovalStore;
 import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.SdkDnsGateway;
@@ -19,12 +24,14 @@ import dev.ferry.probe.Prober;
 import dev.ferry.server.WaveStore;
 import dev.ferry.sfn.SfnTaskCallbacks;
 import dev.ferry.sfn.TaskCallbacks;
+import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoApprovalStore;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
 import dev.ferry.store.FerryTable;
 import dev.ferry.waits.WaitStore;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -53,12 +60,18 @@ public final class Dependencies {
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<AgentInstallStore> agentInstallStore = once(() -> new DynamoAgentInstallStore(
+            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<Prober> prober = once(NetworkProber::new);
     private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(AwsClients.ec2()));
     private final Supplier<DnsGateway> dns =
             once(() -> new SdkDnsGateway(AwsClients.route53(), Sleeper.threadSleep(), clock()));
     /** A wave's source region is known only once the wave is read: one client per region, built on first use. */
     private final Map<String, SourceEc2> sourceEc2ByRegion = new ConcurrentHashMap<>();
+    private final Map<String, SsmCommands> ssmByRegion = new ConcurrentHashMap<>();
+    private final Map<String, InstanceProfiles> instanceProfilesByRegion = new ConcurrentHashMap<>();
+    /** IAM is global: one client serves the instance profiles of every source region. */
+    private final Supplier<IamClient> iam = once(AwsClients::iam);
 
     private Dependencies(Clock clock) {
         this.clock = clock;
@@ -118,6 +131,22 @@ public final class Dependencies {
     /** EC2 in a wave's source region, read to derive launch settings and copy security groups. */
     public SourceEc2 sourceEc2(String region) {
         return sourceEc2ByRegion.computeIfAbsent(region, name -> new SdkSourceEc2(AwsClients.ec2(Region.of(name))));
+    }
+
+    /** Systems Manager in a wave's source region, which runs the agent installer on its instances. */
+    public SsmCommands ssmCommands(String region) {
+        return ssmByRegion.computeIfAbsent(region, name -> new SdkSsmCommands(AwsClients.ssm(Region.of(name))));
+    }
+
+    /** The IAM identity of the instances of a wave's source region: IAM, and EC2 of that region. */
+    public InstanceProfiles instanceProfiles(String region) {
+        return instanceProfilesByRegion.computeIfAbsent(region,
+                name -> new SdkInstanceProfiles(iam.get(), AwsClients.ec2(Region.of(name))));
+    }
+
+    /** The agent installations of waves. */
+    public AgentInstallStore agentInstallStore() {
+        return agentInstallStore.get();
     }
 
     /** Route 53, for the DNS switch. */

@@ -21,8 +21,8 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
     }
 
     public PreflightHandler(Dependencies dependencies) {
-        this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.clock(),
-                Settings.find("AWS_REGION")));
+        this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
+                dependencies.clock(), Settings.find("AWS_REGION")));
     }
 
     PreflightHandler(PreflightService service) {

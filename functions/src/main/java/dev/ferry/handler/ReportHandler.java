@@ -16,7 +16,8 @@ public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> 
     }
 
     public ReportHandler(Dependencies dependencies) {
-        this(new ReportService(dependencies.waveStore(), dependencies.notifier(), dependencies.clock()));
+        this(new ReportService(dependencies.waveStore(), dependencies.agentInstallStore(), dependencies.notifier(),
+                dependencies.clock()));
     }
 
     ReportHandler(ReportService service) {

@@ -3,11 +3,13 @@ package dev.ferry.notify;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.stage.WaveReport;
+import dev.ferry.stage.WaveReport.AgentInstallOutcome;
 import dev.ferry.stage.WaveReport.Counts;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The final email of a wave: how it ended, the counts and a row per server. */
@@ -36,6 +38,7 @@ public final class ReportMessage {
         if (!report.servers().isEmpty()) {
             body.append('\n').append(table(report).render());
         }
+        agentInstalls(body, report.agentInstalls());
         network(body, report.network());
         dnsSteps(body, report.dnsSteps());
         if (report.truncated()) {
@@ -63,6 +66,25 @@ public final class ReportMessage {
             }
         }
         return table;
+    }
+
+    /** How each agent installation ended: the server it became, or why it did not. */
+    private static void agentInstalls(StringBuilder body, List<AgentInstallOutcome> installs) {
+        if (installs.isEmpty()) {
+            return;
+        }
+        TextTable table = new TextTable("Server", "Instance", "Outcome", "Source server", "Command", "Minutes",
+                "Fixes and reason");
+        for (AgentInstallOutcome install : installs) {
+            List<String> details = new ArrayList<>(install.fixesApplied());
+            if (install.reason() != null) {
+                details.add(install.reason());
+            }
+            table.row(install.name(), install.instanceId(), install.outcome(), install.sourceServerId(),
+                    install.commandId(), install.minutes() == null ? null : install.minutes().toString(),
+                    String.join("; ", details));
+        }
+        body.append("\nAgent installation (SSM Run Command, no keys):\n").append(table.render());
     }
 
     /** The key pair and the security groups the wave set up in the target region. */

@@ -30,8 +30,14 @@ public record PreflightResult(String waveId, Limits limits, Options options, Wav
      * @param finalizeCutover finalize after a validated cutover
      * @param prepareNetwork  the wave has a {@code network} section: PrepareNetwork runs
      * @param switchDns       the wave has a {@code dns} section: PrepareDns and DnsSwitch run
+     * @param installAgents   the wave installs the replication agent on some of its servers: InstallAgents runs
      */
     public record Options(boolean skipTestLaunch, boolean finalizeCutover, boolean prepareNetwork,
-                          boolean switchDns) {
+                          boolean switchDns, boolean installAgents) {
+
+        /** The options of a wave that installs no agent. */
+        public Options(boolean skipTestLaunch, boolean finalizeCutover, boolean prepareNetwork, boolean switchDns) {
+            this(skipTestLaunch, finalizeCutover, prepareNetwork, switchDns, false);
+        }
     }
 }

@@ -38,8 +38,11 @@ final class PreflightServerCheck {
     record Resolved(ServerSpec spec, SourceServer server) {
     }
 
-    /** The servers found, and a line for each server that cannot go with the wave. */
-    record Outcome(List<Resolved> servers, List<String> problems) {
+    /**
+     * The servers found, the servers whose agent the wave installs (given by instance ID, unknown
+     * to MGN, in a wave with agent installation), and a line for each server that cannot go.
+     */
+    record Outcome(List<Resolved> servers, List<ServerSpec> toInstall, List<String> problems) {
     }
 
     Outcome check(WaveDefinition wave) {
@@ -48,10 +51,15 @@ final class PreflightServerCheck {
         Map<String, Job> activeJobs = activeJobsByServer();
         Map<String, String> firstListedAs = new HashMap<>();
         List<Resolved> resolved = new ArrayList<>();
+        List<ServerSpec> toInstall = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < wave.servers().size(); i++) {
             ServerSpec spec = wave.servers().get(i);
             String who = "servers[" + i + "] " + spec.label();
+            if (wave.agentInstallation() != null && awaitsAgent(spec, byInstance)) {
+                toInstall.add(spec);
+                continue;
+            }
             Resolution found = resolve(spec, byId, byInstance, wave.targetRegion());
             if (found.problem() != null) {
                 problems.add(who + ": " + found.problem());
@@ -68,7 +76,19 @@ final class PreflightServerCheck {
                 resolved.add(new Resolved(spec, server));
             }
         }
-        return new Outcome(resolved, problems);
+        return new Outcome(resolved, toInstall, problems);
+    }
+
+    /** Given by instance ID only, and no source server replicates that instance: its agent is to be installed. */
+    private static boolean awaitsAgent(ServerSpec spec, Map<String, List<SourceServer>> byInstance) {
+        return spec.sourceServerId() == null && !byInstance.containsKey(spec.sourceInstanceId());
+    }
+
+    /** The non-archived source servers that replicate each EC2 instance, read from the region's whole list. */
+    static Map<String, List<SourceServer>> replicatingByInstance(List<SourceServer> servers) {
+        return servers.stream()
+                .filter(server -> server.awsInstanceId() != null && !server.archived())
+                .collect(Collectors.groupingBy(SourceServer::awsInstanceId));
     }
 
     private Map<String, SourceServer> byServerId(List<ServerSpec> specs) {
@@ -87,9 +107,7 @@ final class PreflightServerCheck {
         if (!anyByInstanceOnly) {
             return Map.of();
         }
-        return mgn.listSourceServers().stream()
-                .filter(server -> server.awsInstanceId() != null && !server.archived())
-                .collect(Collectors.groupingBy(SourceServer::awsInstanceId));
+        return replicatingByInstance(mgn.listSourceServers());
     }
 
     private Map<String, Job> activeJobsByServer() {

@@ -1,11 +1,14 @@
 package dev.ferry.stage;
 
+import dev.ferry.agent.AgentInstallRecord;
+import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.stage.PreflightServerCheck.Resolved;
+import dev.ferry.stage.ServerJoins.Joining;
 import dev.ferry.wave.InvalidWaveException;
+import dev.ferry.wave.ServerSpec;
 import dev.ferry.wave.TimeLimits;
 import dev.ferry.wave.WaveDefinition;
 import dev.ferry.wave.WaveDefinitionParser;
@@ -15,18 +18,17 @@ import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The first stage of a wave: checks the definition and MGN, prepares the region, and stores the
- * wave with a record per server. Safe to run again after a crash at any point: the region is
- * initialised and given a replication template only when it lacks them, the stored wave keeps its
- * first start time, and server records already stored are never overwritten.
+ * wave with a record per server. In a wave with agent installation, a server given by instance ID
+ * that MGN does not know yet gets an agent installation record instead, which InstallAgents takes
+ * over. Safe to run again after a crash at any point: the region is initialised and given a
+ * replication template only when it lacks them, the stored wave keeps its first start time, and
+ * server and installation records already stored are never overwritten.
  */
 public class PreflightService {
 
@@ -37,20 +39,31 @@ public class PreflightService {
 
     private final MgnGateway mgn;
     private final WaveStore store;
+    private final AgentInstallStore installs;
     private final Clock clock;
     private final Optional<String> deploymentRegion;
     private final PreflightServerCheck serverCheck;
+    private final ServerJoins joins;
 
     /**
+     * @param installs         where agent installations are kept
      * @param deploymentRegion the region Ferry runs in and its MGN client talks to, when known;
      *                         a wave for another region is refused
      */
-    public PreflightService(MgnGateway mgn, WaveStore store, Clock clock, Optional<String> deploymentRegion) {
+    public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, Clock clock,
+                            Optional<String> deploymentRegion) {
         this.mgn = mgn;
         this.store = store;
+        this.installs = installs;
         this.clock = clock;
         this.deploymentRegion = deploymentRegion;
         this.serverCheck = new PreflightServerCheck(mgn, clock);
+        this.joins = new ServerJoins(store, clock);
+    }
+
+    /** A preflight for waves without agent installation. */
+    public PreflightService(MgnGateway mgn, WaveStore store, Clock clock, Optional<String> deploymentRegion) {
+        this(mgn, store, AgentInstallStore.none(), clock, deploymentRegion);
     }
 
     /**
@@ -85,12 +98,16 @@ public class PreflightService {
             }
             WaveRecord stored = store.create(new WaveRecord(waveId, request.executionArn(), wave,
                     WaveRecord.WaveStatus.RUNNING, null, clock.instant(), null, null));
-            List<ServerRecord> records = storeServers(waveId, servers.servers());
+            List<ServerRecord> records = joins.join(waveId, servers.servers().stream()
+                    .map(server -> Joining.of(server.server(), server.spec().name(), server.spec().sourceInstanceId()))
+                    .toList());
+            boolean installAgents = storeInstalls(waveId, servers.toInstall());
             WaveProgress progress = WaveProgress.of(stored, records);
-            LOG.info("Preflight passed: {} servers", progress.total());
+            LOG.info("Preflight passed: {} servers, {} agent installations", progress.total(),
+                    servers.toInstall().size());
             return new PreflightResult(waveId, limits(wave.timeLimits()),
                     new PreflightResult.Options(wave.policies().skipTestLaunch(), wave.policies().finalizeCutover(),
-                            wave.network() != null, wave.dns() != null),
+                            wave.network() != null, wave.dns() != null, installAgents),
                     progress);
         }
     }
@@ -104,32 +121,18 @@ public class PreflightService {
         });
     }
 
-    /** Adds the servers a previous attempt did not store yet; stored records may have moved on and are kept. */
-    private List<ServerRecord> storeServers(String waveId, List<Resolved> servers) {
-        List<ServerRecord> existing = store.servers(waveId);
-        Set<String> stored = existing.stream().map(ServerRecord::sourceServerId).collect(Collectors.toSet());
-        Instant now = clock.instant();
-        List<ServerRecord> joining = servers.stream()
-                .filter(server -> !stored.contains(server.server().id()))
-                .map(server -> ServerRecord.joining(waveId, server.server().id(), label(server), instanceId(server), now))
-                .toList();
-        if (!joining.isEmpty()) {
-            store.putServers(joining);
+    /**
+     * Stores an installation per server whose agent the wave installs, keeping any a previous
+     * attempt stored; true when any of them is still to be done.
+     */
+    private boolean storeInstalls(String waveId, List<ServerSpec> toInstall) {
+        boolean pending = false;
+        for (ServerSpec spec : toInstall) {
+            AgentInstallRecord stored = installs.create(
+                    AgentInstallRecord.pending(waveId, spec.sourceInstanceId(), spec.name(), clock.instant()));
+            pending |= !stored.isFinished();
         }
-        List<ServerRecord> all = new ArrayList<>(existing);
-        all.addAll(joining);
-        return all;
-    }
-
-    private static String label(Resolved server) {
-        if (server.spec().name() != null) {
-            return server.spec().name();
-        }
-        return server.server().hostname() != null ? server.server().hostname() : server.server().id();
-    }
-
-    private static String instanceId(Resolved server) {
-        return server.server().awsInstanceId() != null ? server.server().awsInstanceId() : server.spec().sourceInstanceId();
+        return pending;
     }
 
     static PreflightResult.Limits limits(TimeLimits limits) {

@@ -1,6 +1,7 @@
 package dev.ferry.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.json.Json;
 import dev.ferry.notify.Notifier;
 import dev.ferry.notify.ReportMessage;
@@ -8,6 +9,7 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
+import dev.ferry.stage.WaveReport.AgentInstallOutcome;
 import dev.ferry.stage.WaveReport.Counts;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 import org.slf4j.Logger;
@@ -34,13 +36,20 @@ public class ReportService {
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
 
     private final WaveStore waves;
+    private final AgentInstallStore installs;
     private final Notifier notifier;
     private final Clock clock;
 
-    public ReportService(WaveStore waves, Notifier notifier, Clock clock) {
+    public ReportService(WaveStore waves, AgentInstallStore installs, Notifier notifier, Clock clock) {
         this.waves = waves;
+        this.installs = installs;
         this.notifier = notifier;
         this.clock = clock;
+    }
+
+    /** The report of waves without agent installation. */
+    public ReportService(WaveStore waves, Notifier notifier, Clock clock) {
+        this(waves, AgentInstallStore.none(), notifier, clock);
     }
 
     /** The wave's report; with an {@code error} the wave has FAILED. */
@@ -69,13 +78,23 @@ public class ReportService {
         }
 
         List<ServerOutcome> outcomes = Records.replaced(servers, leftBehind).stream().map(ServerOutcome::of).toList();
-        List<ServerOutcome> listed = withinOutputLimit(outcomes);
-        boolean truncated = listed.size() < outcomes.size();
-        String reason = truncated ? withTruncationNote(ending.reason(), wave.waveId(), listed.size(), outcomes.size())
-                : ending.reason();
+        List<AgentInstallOutcome> agentInstalls = installs.installs(wave.waveId()).stream()
+                .map(AgentInstallOutcome::of).toList();
+        List<ServerOutcome> listed = withinOutputLimit(outcomes, MAX_TABLE_BYTES);
+        List<AgentInstallOutcome> installsListed = withinOutputLimit(agentInstalls,
+                MAX_TABLE_BYTES - jsonBytes(listed));
+        boolean truncated = listed.size() < outcomes.size() || installsListed.size() < agentInstalls.size();
+        String reason = ending.reason();
+        if (listed.size() < outcomes.size()) {
+            reason = withTruncationNote(reason, wave.waveId(), listed.size(), outcomes.size(), "servers", "server's");
+        }
+        if (installsListed.size() < agentInstalls.size()) {
+            reason = withTruncationNote(reason, wave.waveId(), installsListed.size(), agentInstalls.size(),
+                    "agent installations", "installation's");
+        }
         return new WaveReport(wave.waveId(), wave.definition().waveName(), ending.status().name(), reason,
-                Counts.of(outcomes), listed, truncated, wave.network(),
-                wave.dns() == null ? List.of() : wave.dns().history());
+                Counts.of(outcomes, agentInstalls), listed, truncated, wave.network(),
+                wave.dns() == null ? List.of() : wave.dns().history(), installsListed);
     }
 
     /** A wave that failed before it was stored (its preflight broke unexpectedly). */
@@ -85,20 +104,21 @@ public class ReportService {
                 new Counts(0, 0, 0, 0), List.of(), false, null, List.of());
     }
 
-    private static List<ServerOutcome> withinOutputLimit(List<ServerOutcome> outcomes) {
-        List<ServerOutcome> listed = new ArrayList<>();
+    /** The first rows that fit in {@code maxBytes} of JSON. */
+    private static <T> List<T> withinOutputLimit(List<T> rows, long maxBytes) {
+        List<T> listed = new ArrayList<>();
         long bytes = 0;
-        for (ServerOutcome outcome : outcomes) {
-            bytes += jsonBytes(outcome) + 1;
-            if (bytes > MAX_TABLE_BYTES) {
+        for (T row : rows) {
+            bytes += jsonBytes(row) + 1;
+            if (bytes > maxBytes) {
                 break;
             }
-            listed.add(outcome);
+            listed.add(row);
         }
         return listed;
     }
 
-    private static int jsonBytes(ServerOutcome outcome) {
+    private static int jsonBytes(Object outcome) {
         try {
             return Json.mapper().writeValueAsBytes(outcome).length;
         } catch (JsonProcessingException cannotHappen) {
@@ -106,9 +126,10 @@ public class ReportService {
         }
     }
 
-    private static String withTruncationNote(String reason, String waveId, int listed, int total) {
-        String note = "The report lists the first " + listed + " of " + total + " servers; every server's outcome is"
-                + " in the DynamoDB table under pk WAVE#" + waveId + ".";
+    private static String withTruncationNote(String reason, String waveId, int listed, int total, String rows,
+                                             String everyOnes) {
+        String note = "The report lists the first " + listed + " of " + total + " " + rows + "; every " + everyOnes
+                + " outcome is in the DynamoDB table under pk WAVE#" + waveId + ".";
         return reason == null ? note : reason + ". " + note;
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.stage;
 
+import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.ServerRecord;
@@ -24,14 +25,23 @@ import java.util.Map;
  * @param truncated whether {@code servers} holds only the first rows (the wave store holds them all)
  * @param network   the key pair and security group copies PrepareNetwork set up, or null
  * @param dnsSteps  each change of the DNS switch, in order; empty without one
+ * @param agentInstalls one row per agent installation, in instance ID order; empty when the wave installs none
  */
 public record WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
                          List<ServerOutcome> servers, boolean truncated, NetworkSetup network,
-                         List<DnsSwitchProgress.StepRecord> dnsSteps) {
+                         List<DnsSwitchProgress.StepRecord> dnsSteps, List<AgentInstallOutcome> agentInstalls) {
 
     public WaveReport {
         servers = List.copyOf(servers);
         dnsSteps = dnsSteps == null ? List.of() : List.copyOf(dnsSteps);
+        agentInstalls = agentInstalls == null ? List.of() : List.copyOf(agentInstalls);
+    }
+
+    /** The report of a wave that installed no agent. */
+    public WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
+                      List<ServerOutcome> servers, boolean truncated, NetworkSetup network,
+                      List<DnsSwitchProgress.StepRecord> dnsSteps) {
+        this(waveId, waveName, status, reason, counts, servers, truncated, network, dnsSteps, List.of());
     }
 
     /**
@@ -57,6 +67,66 @@ public record WaveReport(String waveId, String waveName, String status, String r
                 }
             }
             return new Counts(outcomes.size(), cutOver, failed, leftOut);
+        }
+
+        /**
+         * The counts of these servers and of the agent installations that did not bring a server
+         * into the wave: a failed installation is a failed server, an unfinished or left-out one a
+         * server left out. A registered one is counted once, as the server it became.
+         */
+        public static Counts of(List<ServerOutcome> outcomes, List<AgentInstallOutcome> installs) {
+            Counts servers = of(outcomes);
+            int failed = 0;
+            int leftOut = 0;
+            for (AgentInstallOutcome install : installs) {
+                switch (install.outcome()) {
+                    case AgentInstallOutcome.REGISTERED -> { }
+                    case AgentInstallOutcome.FAILED -> failed++;
+                    default -> leftOut++;
+                }
+            }
+            return new Counts(servers.total() + failed + leftOut, servers.cutOver(), servers.failed() + failed,
+                    servers.leftOut() + leftOut);
+        }
+    }
+
+    /**
+     * How the agent installation on one EC2 source ended.
+     *
+     * @param name           what people call the server (the wave's name for it, else its instance ID)
+     * @param instanceId     the source instance
+     * @param outcome        REGISTERED, FAILED, LEFT_OUT or UNFINISHED (the wave ended before it did)
+     * @param sourceServerId the MGN source server it registered as, or null
+     * @param commandId      the Run Command that ran the installer, or null
+     * @param fixesApplied   what Ferry changed on its instance profile or role
+     * @param minutes        whole minutes from Preflight to its outcome, or null while unfinished
+     * @param reason         why it failed or was left out, or null
+     */
+    public record AgentInstallOutcome(String name, String instanceId, String outcome, String sourceServerId,
+                                      String commandId, List<String> fixesApplied, Long minutes, String reason) {
+
+        public static final String REGISTERED = "REGISTERED";
+        public static final String FAILED = "FAILED";
+        public static final String LEFT_OUT = "LEFT_OUT";
+        public static final String UNFINISHED = "UNFINISHED";
+
+        public AgentInstallOutcome {
+            fixesApplied = fixesApplied == null ? List.of() : List.copyOf(fixesApplied);
+        }
+
+        /** The row of an installation, finished or not. */
+        public static AgentInstallOutcome of(AgentInstallRecord install) {
+            String outcome = switch (install.state()) {
+                case REGISTERED -> REGISTERED;
+                case FAILED -> FAILED;
+                case LEFT_OUT -> LEFT_OUT;
+                case CHECKING, SENDING, RUNNING, REGISTERING -> UNFINISHED;
+            };
+            Long minutes = install.isFinished() && install.startedAt() != null && install.stateSince() != null
+                    ? Duration.between(install.startedAt(), install.stateSince()).toMinutes()
+                    : null;
+            return new AgentInstallOutcome(install.label(), install.instanceId(), outcome, install.sourceServerId(),
+                    install.commandId(), install.fixesApplied(), minutes, install.failure());
         }
     }
 

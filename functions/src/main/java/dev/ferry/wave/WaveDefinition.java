@@ -18,6 +18,8 @@ import java.util.List;
  * @param policies     what to do when a server fails, and which optional stages run
  * @param network      key pair, security group copies and subnet map to set up before launch, or null
  * @param dns          the Route 53 records to move once the cutover is validated, or null
+ * @param agentInstallation how to install the replication agent on EC2 sources MGN does not know yet, or
+ *                          null when the wave installs no agent (every server must be in MGN already)
  */
 public record WaveDefinition(
         String waveName,
@@ -31,10 +33,20 @@ public record WaveDefinition(
         TimeLimits timeLimits,
         Policies policies,
         NetworkSettings network,
-        DnsSettings dns) {
+        DnsSettings dns,
+        AgentInstallationSettings agentInstallation) {
 
     public WaveDefinition {
         servers = List.copyOf(servers);
         approvers = List.copyOf(approvers);
+    }
+
+    /** A wave that installs no agent. */
+    public WaveDefinition(String waveName, String targetRegion, String sourceRegion, List<ServerSpec> servers,
+                          ReplicationSettings replication, LaunchSettings launch, ValidationSettings validation,
+                          List<String> approvers, TimeLimits timeLimits, Policies policies, NetworkSettings network,
+                          DnsSettings dns) {
+        this(waveName, targetRegion, sourceRegion, servers, replication, launch, validation, approvers, timeLimits,
+                policies, network, dns, null);
     }
 }

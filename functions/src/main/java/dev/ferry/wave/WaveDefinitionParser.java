@@ -26,7 +26,7 @@ public final class WaveDefinitionParser {
     public static final int MAX_SERVERS = 1000;
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
-            "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns");
+            "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation");
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
@@ -74,10 +74,12 @@ public final class WaveDefinitionParser {
         NetworkSettings network = NetworkSettingsParser.parse(root, "network");
         requireSourceRegionForDerivation(root, network, servers, sourceRegion);
         DnsSettings dns = DnsSettingsParser.parse(root, "dns");
+        AgentInstallationSettings agentInstallation = AgentInstallationParser.parse(root, "agentInstallation");
+        requireSourceRegionForAgentInstallation(root, agentInstallation, servers, sourceRegion);
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
                 launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
-                network, dns);
+                network, dns, agentInstallation);
     }
 
     private static String waveName(ObjectFields root) {
@@ -191,6 +193,18 @@ public final class WaveDefinitionParser {
         }
         root.problems().add("sourceRegion", "is required when network derives launch settings from the source "
                 + "instances (recreateSecurityGroups or subnetByAvailabilityZone)");
+    }
+
+    /** The agent is installed on EC2 instances, which are found and reached in the source region. */
+    private static void requireSourceRegionForAgentInstallation(ObjectFields root, AgentInstallationSettings agent,
+                                                                List<ServerSpec> servers, String sourceRegion) {
+        if (agent == null || sourceRegion != null || root.has("sourceRegion")
+                || servers.stream().anyMatch(server -> server.sourceInstanceId() != null)) {
+            // Nothing to install, or the missing region is reported already for the servers given by instance ID.
+            return;
+        }
+        root.problems().add("sourceRegion", "is required when the wave has agentInstallation: the agent is "
+                + "installed on EC2 instances of the source region");
     }
 
     private static List<String> approvers(ObjectFields root) {

@@ -80,6 +80,26 @@ class SdkSsmCommandsMotoIntegrationTest {
     }
 
     @Test
+    void aCommandSentWithACommentIsFoundAgainByThatComment() {
+        String instanceId = instance();
+        String commandId = commands.send(instanceId, AgentInstallCommand.forPlatform(Platform.LINUX, "eu-central-1"),
+                "ferry agent install " + instanceId + " wave w-2", Duration.ofMinutes(30));
+
+        assertThat(commands.findSent(instanceId, "AWS-RunShellScript", "ferry agent install " + instanceId
+                + " wave w-2")).contains(commandId);
+    }
+
+    @Test
+    void noCommandIsFoundForACommentNothingWasSentWith() {
+        String instanceId = instance();
+        commands.send(instanceId, AgentInstallCommand.forPlatform(Platform.LINUX, "eu-central-1"),
+                "ferry agent install " + instanceId + " wave w-3", Duration.ofMinutes(30));
+
+        assertThat(commands.findSent(instanceId, "AWS-RunShellScript", "ferry agent install " + instanceId
+                + " wave w-4")).isEmpty();
+    }
+
+    @Test
     void thisMotoDoesNotImplementDescribeInstanceInformationAndAnswersAServerError() {
         // moto 5.2 has no DescribeInstanceInformation: it answers HTTP 500. This pins that, so a
         // moto that gains it is noticed; SdkSsmCommandsTest covers the request and its answer.

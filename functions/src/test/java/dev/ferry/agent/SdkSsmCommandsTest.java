@@ -13,16 +13,22 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
+import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.ListCommandsRequest;
+import software.amazon.awssdk.services.ssm.model.ListCommandsResponse;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -69,6 +75,63 @@ class SdkSsmCommandsTest {
         assertThat(sent.getValue().comment()).hasSize(SdkSsmCommands.MAX_COMMENT_LENGTH);
         assertThat(sent.getValue().parameters()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "commands", List.of("echo one", "echo two"), "executionTimeout", List.of("1200")));
+    }
+
+    @Test
+    void aSentCommandIsLookedForByInstanceAndDocumentAndMatchedByItsExactComment() {
+        when(ssm.listCommands(any(ListCommandsRequest.class))).thenReturn(ListCommandsResponse.builder().commands(
+                command("cmd-other", "AWS-RunShellScript", "ferry agent install i-1 wave other", 1),
+                command("cmd-1", "AWS-RunShellScript", "ferry agent install i-1 wave w-1", 2)).build());
+
+        Optional<String> found = new SdkSsmCommands(ssm).findSent("i-1", "AWS-RunShellScript",
+                "ferry agent install i-1 wave w-1");
+
+        ArgumentCaptor<ListCommandsRequest> asked = ArgumentCaptor.forClass(ListCommandsRequest.class);
+        verify(ssm).listCommands(asked.capture());
+        assertThat(asked.getValue().instanceId()).isEqualTo("i-1");
+        assertThat(asked.getValue().filters()).singleElement().satisfies(filter -> {
+            assertThat(filter.keyAsString()).isEqualTo("DocumentName");
+            assertThat(filter.value()).isEqualTo("AWS-RunShellScript");
+        });
+        assertThat(found).contains("cmd-1");
+    }
+
+    @Test
+    void everyPageIsReadAndTheLatestMatchingCommandIsAdopted() {
+        when(ssm.listCommands(any(ListCommandsRequest.class))).thenReturn(
+                ListCommandsResponse.builder().commands(command("cmd-2", "AWS-RunShellScript", "c", 2))
+                        .nextToken("page-2").build(),
+                ListCommandsResponse.builder().commands(command("cmd-1", "AWS-RunShellScript", "c", 1),
+                        command("cmd-3", "AWS-RunShellScript", "c", 3)).build());
+
+        Optional<String> found = new SdkSsmCommands(ssm).findSent("i-1", "AWS-RunShellScript", "c");
+
+        ArgumentCaptor<ListCommandsRequest> asked = ArgumentCaptor.forClass(ListCommandsRequest.class);
+        verify(ssm, times(2)).listCommands(asked.capture());
+        assertThat(asked.getAllValues().get(1).nextToken()).isEqualTo("page-2");
+        assertThat(found).contains("cmd-3");
+    }
+
+    @Test
+    void aCommandOfAnotherDocumentIsNotAdoptedEvenWhenTheEndpointIgnoresTheFilter() {
+        when(ssm.listCommands(any(ListCommandsRequest.class))).thenReturn(ListCommandsResponse.builder()
+                .commands(command("cmd-1", "AWS-RunPowerShellScript", "c", 1)).build());
+
+        assertThat(new SdkSsmCommands(ssm).findSent("i-1", "AWS-RunShellScript", "c")).isEmpty();
+    }
+
+    @Test
+    void aLongCommentIsMatchedAsSsmKeptIt() {
+        String comment = "y".repeat(150);
+        when(ssm.listCommands(any(ListCommandsRequest.class))).thenReturn(ListCommandsResponse.builder()
+                .commands(command("cmd-1", "AWS-RunShellScript", comment.substring(0, 100), 1)).build());
+
+        assertThat(new SdkSsmCommands(ssm).findSent("i-1", "AWS-RunShellScript", comment)).contains("cmd-1");
+    }
+
+    private static Command command(String id, String document, String comment, int minute) {
+        return Command.builder().commandId(id).documentName(document).comment(comment)
+                .requestedDateTime(Instant.parse("2026-03-02T10:00:00Z").plusSeconds(60L * minute)).build();
     }
 
     @Test

@@ -142,6 +142,39 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void preflightGoesToAgentInstallationOnlyWhenItsOptionIsOn() {
+        JsonNode choice = states.path(states.path("Preflight").path("Next").asText());
+
+        assertThat(choice.path("Type").asText()).isEqualTo("Choice");
+        assertThat(choice.path("Choices")).singleElement().satisfies(rule -> {
+            assertThat(rule.path("Variable").asText()).isEqualTo("$.options.installAgents");
+            assertThat(rule.path("BooleanEquals").asBoolean()).isTrue();
+            assertThat(rule.path("Next").asText()).isEqualTo("InstallAgents");
+        });
+        assertThat(choice.path("Default").asText()).isEqualTo("AfterPreflight");
+    }
+
+    @Test
+    void agentInstallationIsCalledAgainAfterAWaitUntilDoneThenGoesOnOrToTheReport() {
+        JsonNode install = states.path("InstallAgents");
+        JsonNode after = states.path(install.path("Next").asText());
+        JsonNode pending = after.path("Choices").get(0);
+        JsonNode wait = states.path(pending.path("Next").asText());
+
+        assertThat(install.path("ResultPath").asText()).isEqualTo("$.agents");
+        assertThat(pending.path("Variable").asText()).isEqualTo("$.agents.done");
+        assertThat(pending.path("BooleanEquals").asBoolean()).isFalse();
+        assertThat(wait.path("Type").asText()).isEqualTo("Wait");
+        assertThat(wait.path("Seconds").asInt()).isBetween(30, 300);
+        assertThat(wait.path("Next").asText()).isEqualTo("InstallAgents");
+        assertThat(after.path("Choices").get(1).path("Variable").asText()).isEqualTo("$.agents.progress.stopped");
+        assertThat(after.path("Choices").get(1).path("Next").asText()).isEqualTo("Report");
+        assertThat(after.path("Choices").get(2).path("Variable").asText()).isEqualTo("$.agents.progress.active");
+        assertThat(after.path("Choices").get(2).path("Next").asText()).isEqualTo("Report");
+        assertThat(after.path("Default").asText()).isEqualTo("AfterPreflight");
+    }
+
+    @Test
     void aslValidatorAcceptsTheDefinitionWithArnsInPlaceOfPlaceholders(@TempDir Path work) throws Exception {
         ExternalTool validator = ExternalTool.require("asl-validator",
                 ProjectFiles.path("tools/asl/node_modules/.bin/asl-validator"));

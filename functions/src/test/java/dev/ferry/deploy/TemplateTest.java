@@ -209,6 +209,73 @@ class TemplateTest {
         assertThat(properties("FunctionLogGroup").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
     }
 
+    @Test
+    void theAgentInstallerMaySendOnlyTheTwoAwsScriptDocumentsToTheAccountsInstances() {
+        JsonNode sendCommand = statementAllowing("InstallAgentsFunction", "ssm:SendCommand");
+
+        assertThat(sendCommand.path("Action").asText()).isEqualTo("ssm:SendCommand");
+        assertThat(texts(sendCommand.path("Resource"))).containsExactlyInAnyOrder(
+                "arn:${AWS::Partition}:ssm:*::document/AWS-RunShellScript",
+                "arn:${AWS::Partition}:ssm:*::document/AWS-RunPowerShellScript",
+                "arn:${AWS::Partition}:ec2:*:${AWS::AccountId}:instance/*");
+    }
+
+    @Test
+    void theAgentInstallerMayAttachOnlyTheMgnAndSsmManagedPolicies() {
+        JsonNode attach = statementAllowing("InstallAgentsFunction", "iam:AttachRolePolicy");
+
+        assertThat(attach.path("Action").asText()).isEqualTo("iam:AttachRolePolicy");
+        assertThat(texts(attach.path("Condition").path("ArnEquals").path("iam:PolicyARN"))).containsExactlyInAnyOrder(
+                "arn:${AWS::Partition}:iam::aws:policy/AWSApplicationMigrationServiceEc2InstancePolicy",
+                "arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore");
+    }
+
+    @Test
+    void theAgentInstallerMayPassOnlyTheStacksAgentRoleAndOnlyToEc2() {
+        JsonNode passRole = statementAllowing("InstallAgentsFunction", "iam:PassRole");
+
+        assertThat(passRole.path("Resource").asText()).isEqualTo("AgentInstanceRole.Arn");
+        assertThat(passRole.path("Condition").path("StringEquals").path("iam:PassedToService").asText())
+                .isEqualTo("ec2.amazonaws.com");
+    }
+
+    @Test
+    void theStacksAgentInstanceProfileLetsEc2RegisterTheAgentAndBeManagedBySsm() {
+        JsonNode role = properties("AgentInstanceRole");
+
+        assertThat(role.path("AssumeRolePolicyDocument").path("Statement").get(0).path("Principal").path("Service")
+                .asText()).isEqualTo("ec2.amazonaws.com");
+        assertThat(texts(role.path("ManagedPolicyArns"))).containsExactlyInAnyOrder(
+                "arn:${AWS::Partition}:iam::aws:policy/AWSApplicationMigrationServiceEc2InstancePolicy",
+                "arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        assertThat(texts(properties("AgentInstanceProfile").path("Roles"))).containsExactly("AgentInstanceRole");
+        assertThat(properties("InstallAgentsFunction").path("Environment").path("Variables")
+                .path("AGENT_INSTANCE_PROFILE_ARN").asText()).isEqualTo("AgentInstanceProfile.Arn");
+    }
+
+    @Test
+    void theStackDeclaresNoIamUserAndNoAccessKey() {
+        List<String> types = new ArrayList<>();
+        resources.forEach(resource -> types.add(resource.path("Type").asText()));
+        List<String> actions = new ArrayList<>();
+        collectActions(template, actions);
+
+        assertThat(types).doesNotContain("AWS::IAM::User", "AWS::IAM::AccessKey");
+        assertThat(actions).doesNotContain("iam:CreateUser", "iam:CreateAccessKey");
+    }
+
+    private JsonNode statementAllowing(String function, String action) {
+        for (JsonNode statement : properties(function).path("Policies").findValues("Statement")) {
+            for (JsonNode entry : statement) {
+                JsonNode actions = entry.path("Action");
+                if (actions.isArray() ? texts(actions).contains(action) : actions.asText().equals(action)) {
+                    return entry;
+                }
+            }
+        }
+        throw new AssertionError(function + " has no statement allowing " + action);
+    }
+
     private Map<String, JsonNode> functions() {
         Map<String, JsonNode> functions = new java.util.TreeMap<>();
         resources.fields().forEachRemaining(entry -> {

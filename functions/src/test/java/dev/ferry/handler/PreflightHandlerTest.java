@@ -43,7 +43,7 @@ class PreflightHandlerTest {
                 {"waveId": "media-stack-wave-1-20260302",
                  "limits": {"replicationSeconds": 174600, "launchSeconds": 4500, "approvalSeconds": 86400},
                  "options": {"skipTestLaunch": false, "finalizeCutover": true, "prepareNetwork": false,
-                             "switchDns": false},
+                             "switchDns": false, "installAgents": false},
                  "progress": {"waveId": "media-stack-wave-1-20260302", "total": 4, "active": 4, "failed": 0,
                               "leftOut": 0, "pending": 0, "stopped": false}}"""));
     }

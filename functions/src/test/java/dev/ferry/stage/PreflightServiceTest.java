@@ -2,12 +2,14 @@ package dev.ferry.stage;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.mgn.Job;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.testing.InMemoryAgentInstallStore;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.testing.SimulatedCrash;
@@ -408,6 +410,68 @@ class PreflightServiceTest {
         assertThat(store.server(EXECUTION_NAME, MEDIA_SERVER)).isEqualTo(movedOn);
         assertThat(store.serverWrites()).hasSize(5);
         assertThat(result.progress().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void inAWaveWithAgentInstallationAnInstanceMgnDoesNotKnowGetsAnInstallationInsteadOfARefusal() {
+        InMemoryAgentInstallStore installs = new InMemoryAgentInstallStore();
+        FakeMgn mgn = new FakeMgn().with(sourceServer(MEDIA_SERVER, "i-0b2c3d4e5f6071829", LifecycleState.NOT_READY));
+
+        PreflightResult result = withInstalls(mgn, installs).run(request(WaveFiles.read("wave-with-agent-installation.json")));
+
+        assertThat(installs.installs(EXECUTION_NAME)).singleElement().satisfies(install -> {
+            assertThat(install.instanceId()).isEqualTo("i-0a1b2c3d4e5f60718");
+            assertThat(install.name()).isEqualTo("web-1");
+            assertThat(install.state()).isEqualTo(AgentInstallRecord.State.CHECKING);
+            assertThat(install.startedAt()).isEqualTo(NOW);
+        });
+        assertThat(store.servers(EXECUTION_NAME)).extracting(ServerRecord::sourceServerId).containsExactly(MEDIA_SERVER);
+        assertThat(result.options().installAgents()).isTrue();
+        assertThat(result.progress().total()).isEqualTo(1);
+    }
+
+    @Test
+    void aWaveWithAgentInstallationWhoseServersAreAllInMgnInstallsNothing() {
+        InMemoryAgentInstallStore installs = new InMemoryAgentInstallStore();
+        FakeMgn mgn = new FakeMgn().with(
+                sourceServer("s-0000000000000000a", "i-0a1b2c3d4e5f60718", LifecycleState.NOT_READY),
+                sourceServer("s-0000000000000000b", "i-0b2c3d4e5f6071829", LifecycleState.NOT_READY));
+
+        PreflightResult result = withInstalls(mgn, installs).run(request(WaveFiles.read("wave-with-agent-installation.json")));
+
+        assertThat(installs.installs(EXECUTION_NAME)).isEmpty();
+        assertThat(result.options().installAgents()).isFalse();
+        assertThat(result.progress().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetriedPreflightKeepsAnInstallationThatHasMovedOn() {
+        InMemoryAgentInstallStore installs = new InMemoryAgentInstallStore();
+        FakeMgn mgn = new FakeMgn().with(sourceServer(MEDIA_SERVER, "i-0b2c3d4e5f6071829", LifecycleState.NOT_READY));
+        AgentInstallRecord failed = AgentInstallRecord.pending(EXECUTION_NAME, "i-0a1b2c3d4e5f60718", "web-1", NOW)
+                .failed("instance i-0a1b2c3d4e5f60718 is not found in us-east-1", NOW);
+        installs.with(failed);
+
+        PreflightResult result = withInstalls(mgn, installs).run(request(WaveFiles.read("wave-with-agent-installation.json")));
+
+        assertThat(installs.installs(EXECUTION_NAME)).containsExactly(failed);
+        assertThat(installs.writes()).isEmpty();
+        assertThat(result.options().installAgents()).isFalse();
+    }
+
+    @Test
+    void withoutAgentInstallationAnInstanceMgnDoesNotKnowIsStillRefused() {
+        FakeMgn mgn = new FakeMgn().with(sourceServer(MEDIA_SERVER, "i-0b2c3d4e5f6071829", LifecycleState.NOT_READY));
+        ObjectNode wave = WaveFiles.read("wave-with-agent-installation.json");
+        wave.remove("agentInstallation");
+
+        assertThatThrownBy(() -> withInstalls(mgn, new InMemoryAgentInstallStore()).run(request(wave)))
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("no MGN source server in eu-central-1 replicates instance i-0a1b2c3d4e5f60718");
+    }
+
+    private PreflightService withInstalls(FakeMgn mgn, InMemoryAgentInstallStore installs) {
+        return new PreflightService(mgn, store, installs, clock, Optional.of("eu-central-1"));
     }
 
     private PreflightService preflight(FakeMgn mgn) {

@@ -1,5 +1,6 @@
 package dev.ferry.wave;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +78,15 @@ class WaveEventFilesTest {
                     "dns.pauseMinutes: must be between 0 and 1440 minutes, not -1",
                     "dns.healthCheck.url: \"http://{address}/health\" is not an http:// or https:// URL with a host, "
                             + "such as https://media.example.com/health"),
+            "invalid-wave-agent-installation.json", List.of(
+                    "agentInstallation.useStackInstanceProfiles: unknown field (did you mean \"useStackInstanceProfile\"?); known "
+                            + "fields: attachPoliciesToExistingRole, useStackInstanceProfile, commandTimeoutMinutes, "
+                            + "registrationTimeoutMinutes",
+                    "agentInstallation.attachPoliciesToExistingRole: must be true or false, not a string (\"yes\")",
+                    "agentInstallation.commandTimeoutMinutes: must be between 5 and 120 minutes, not 1",
+                    "agentInstallation.registrationTimeoutMinutes: must be between 5 and 180 minutes, not 600",
+                    "sourceRegion: is required when the wave has agentInstallation: the agent is installed on EC2 "
+                            + "instances of the source region"),
             "invalid-wave-validation-and-limits.json", List.of(
                     "validation.tcp[0].port: must be between 1 and 65535, not 0",
                     "validation.tcp[1].port: must be between 1 and 65535, not 70000",
@@ -121,7 +131,7 @@ class WaveEventFilesTest {
     @Test
     void everyKindOfWaveFileIsPresent() {
         assertThat(WaveFiles.allWaveFileNames()).contains("start-wave.json", "minimal-wave.json",
-                "wave-by-instance-ids.json", "wave-with-network-and-dns.json").containsAll(EXPECTED_PROBLEMS.keySet());
+                "wave-by-instance-ids.json", "wave-with-network-and-dns.json", "wave-with-agent-installation.json").containsAll(EXPECTED_PROBLEMS.keySet());
     }
 
     @Test
@@ -161,6 +171,30 @@ class WaveEventFilesTest {
         assertThat(wave.network().keyPair().name()).isEqualTo("media-eu-central-1");
         assertThat(wave.dns().steps()).containsExactly(10, 50, 100);
         assertThat(wave.dns().healthCheck()).isEqualTo(new DnsSettings.HealthCheck("https://media.example.com/health", 200));
+    }
+
+    @Test
+    void theWaveWithAgentInstallationLetsFerryFixTheInstancesAndSetsItsOwnTimeouts() {
+        WaveDefinition wave = WaveFiles.parse("wave-with-agent-installation.json");
+
+        assertThat(wave.agentInstallation()).isEqualTo(new AgentInstallationSettings(true, true,
+                Duration.ofMinutes(20), Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void aWaveWithoutAgentInstallationInstallsNoAgent() {
+        assertThat(WaveFiles.parse("wave-by-instance-ids.json").agentInstallation()).isNull();
+    }
+
+    @Test
+    void anEmptyAgentInstallationChangesNothingOnTheInstancesAndWaitsHalfAnHourForEachStep() {
+        ObjectNode json = WaveFiles.read("wave-by-instance-ids.json");
+        json.putObject("agentInstallation");
+
+        WaveDefinition wave = WaveDefinitionParser.parse(json);
+
+        assertThat(wave.agentInstallation()).isEqualTo(new AgentInstallationSettings(false, false,
+                Duration.ofMinutes(30), Duration.ofMinutes(30)));
     }
 
     @Test

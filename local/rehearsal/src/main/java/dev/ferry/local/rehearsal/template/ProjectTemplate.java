@@ -32,6 +32,8 @@ public final class ProjectTemplate {
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String TOPIC = "AWS::SNS::Topic";
     private static final String HTTP_API = "AWS::Serverless::HttpApi";
+    private static final String INSTANCE_PROFILE = "AWS::IAM::InstanceProfile";
+    private static final String ARN_ATTRIBUTE = ".Arn";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
@@ -168,8 +170,9 @@ public final class ProjectTemplate {
 
     /**
      * A function's environment with its references resolved to the local resources: a reference
-     * to the table gives its name, to the topic its ARN, and a value built on the HTTP API (its
-     * invoke URL) the local API's base URL.
+     * to the table gives its name, to the topic its ARN, an instance profile's {@code Arn} an ARN of
+     * the local account named after the profile, and a value built on the HTTP API (its invoke
+     * URL) the local API's base URL.
      *
      * @throws TemplateException when a value refers to something the local cloud does not have
      */
@@ -183,6 +186,13 @@ public final class ProjectTemplate {
     private String resolve(String value, LocalResources local, String where) {
         if (resourceTypes.containsKey(value)) {
             return valueOfResource(value, local, where);
+        }
+        if (value.endsWith(ARN_ATTRIBUTE)) {
+            String logicalId = value.substring(0, value.length() - ARN_ATTRIBUTE.length());
+            if (INSTANCE_PROFILE.equals(resourceTypes.get(logicalId))) {
+                // Nothing in the local cloud checks it; the functions only pass it on to IAM and EC2 calls.
+                return "arn:aws:iam::" + local.accountId() + ":instance-profile/" + logicalId;
+            }
         }
         if (parameterDefaults.containsKey(value)) {
             return parameterDefaults.get(value);

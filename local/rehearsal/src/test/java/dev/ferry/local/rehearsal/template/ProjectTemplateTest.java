@@ -62,6 +62,17 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void theAgentInstanceProfileArnResolvesToAProfileOfTheLocalAccount() {
+        LocalResources local = new LocalResources(REGION, ACCOUNT, "ferry-waves",
+                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566");
+
+        Map<String, String> environment = template.environmentOf(template.functions().get("InstallAgentsFunction"), local);
+
+        assertThat(environment).containsEntry("AGENT_INSTANCE_PROFILE_ARN",
+                "arn:aws:iam::111122223333:instance-profile/AgentInstanceProfile");
+    }
+
+    @Test
     void theEventRouterRuleMatchesTheDocumentedMgnEventsAndNothingElse() throws IOException {
         EventRule rule = template.eventRules().getFirst();
 

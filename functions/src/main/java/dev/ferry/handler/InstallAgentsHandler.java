@@ -1,0 +1,40 @@
+package dev.ferry.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.ferry.config.Dependencies;
+import dev.ferry.config.Settings;
+import dev.ferry.stage.InstallAgentsResult;
+import dev.ferry.stage.InstallAgentsService;
+import dev.ferry.stage.WaveRef;
+
+/**
+ * InstallAgentsFunction: installs the replication agent on the wave's EC2 sources through SSM Run
+ * Command, one step further per call; the state machine calls it again while {@code done} is false.
+ */
+public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgentsResult> {
+
+    /** The ARN of the stack's agent instance profile, which a wave may let Ferry give instances without one. */
+    public static final String AGENT_INSTANCE_PROFILE_ARN = "AGENT_INSTANCE_PROFILE_ARN";
+
+    private final InstallAgentsService service;
+
+    public InstallAgentsHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public InstallAgentsHandler(Dependencies dependencies) {
+        this(new InstallAgentsService(dependencies.waveStore(), dependencies.agentInstallStore(), dependencies.mgn(),
+                dependencies::sourceEc2, dependencies::ssmCommands, dependencies::instanceProfiles,
+                dependencies.notifier(), dependencies.clock(), Settings.find(AGENT_INSTANCE_PROFILE_ARN)));
+    }
+
+    InstallAgentsHandler(InstallAgentsService service) {
+        super(WaveRef.class);
+        this.service = service;
+    }
+
+    @Override
+    protected InstallAgentsResult handle(WaveRef request, Context context) {
+        return service.install(request);
+    }
+}
