@@ -111,6 +111,12 @@ public final class LocalCloud implements AutoCloseable {
                 .sourceRegion(environment.sourceRegion(), existing.ec2().source())
                 .instanceProfileIds(iam::instanceProfileId)
                 .build();
+        // What the stack makes in IAM exists in the local cloud's IAM too, under its logical ID, as
+        // ProjectTemplate names it in the functions' environment.
+        template.instanceProfiles().forEach(profile -> {
+            iam.addRole(profile.roleLogicalId(), profile.managedPolicyArns());
+            iam.addInstanceProfile(profile.logicalId(), profile.roleLogicalId());
+        });
         this.ssm = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(), settings.services().ssm(),
                 scheduler, this::registerAgent);
         this.route53 = new Route53Simulator(clock, settings.services().route53());

@@ -48,6 +48,7 @@ public final class ProjectTemplate {
     private final List<EventRule> eventRules = new ArrayList<>();
     private final List<ScheduleRule> schedules = new ArrayList<>();
     private final List<HttpRoute> httpRoutes = new ArrayList<>();
+    private final List<InstanceProfileDefinition> instanceProfiles = new ArrayList<>();
 
     private ProjectTemplate(Path projectRoot, JsonNode root) {
         this.projectRoot = projectRoot;
@@ -64,6 +65,8 @@ public final class ProjectTemplate {
         for (Map.Entry<String, String> resource : resourceTypes.entrySet()) {
             if (FUNCTION.equals(resource.getValue())) {
                 readFunction(resource.getKey(), resources.get(resource.getKey()).path("Properties"), globals);
+            } else if (INSTANCE_PROFILE.equals(resource.getValue())) {
+                readInstanceProfile(resource.getKey(), resources);
             }
         }
         List<String> stateMachines = resourceTypes.entrySet().stream()
@@ -83,6 +86,18 @@ public final class ProjectTemplate {
                 .forEachRemaining(entry -> substitutions.put(entry.getKey(), entry.getValue().asText()));
     }
 
+    private void readInstanceProfile(String logicalId, JsonNode resources) {
+        JsonNode roles = resources.get(logicalId).path("Properties").path("Roles");
+        if (roles.size() != 1 || !resources.has(roles.get(0).asText())) {
+            throw new TemplateException(logicalId + ": an instance profile needs exactly one role of the template");
+        }
+        String role = roles.get(0).asText();
+        List<String> policies = new ArrayList<>();
+        resources.get(role).path("Properties").path("ManagedPolicyArns")
+                .forEach(arn -> policies.add(arn.asText().replace("${AWS::Partition}", "aws")));
+        instanceProfiles.add(new InstanceProfileDefinition(logicalId, role, policies));
+    }
+
     /** Reads {@code template.yaml} of the project at {@code projectRoot}. */
     public static ProjectTemplate load(Path projectRoot) {
         Path file = projectRoot.resolve("template.yaml");
@@ -91,6 +106,11 @@ public final class ProjectTemplate {
         } catch (IOException e) {
             throw new TemplateException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The instance profiles the stack makes, in template order. */
+    public List<InstanceProfileDefinition> instanceProfiles() {
+        return List.copyOf(instanceProfiles);
     }
 
     /** The project folder the template was read from. */

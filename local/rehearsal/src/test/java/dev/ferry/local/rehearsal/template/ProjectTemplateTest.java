@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,14 @@ class ProjectTemplateTest {
 
         assertThat(environment).containsEntry("AGENT_INSTANCE_PROFILE_ARN",
                 "arn:aws:iam::111122223333:instance-profile/AgentInstanceProfile");
+    }
+
+    @Test
+    void theStacksAgentInstanceProfileIsReadWithItsRolesManagedPolicies() {
+        assertThat(template.instanceProfiles()).containsExactly(new InstanceProfileDefinition("AgentInstanceProfile",
+                "AgentInstanceRole", List.of(
+                        "arn:aws:iam::aws:policy/AWSApplicationMigrationServiceEc2InstancePolicy",
+                        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")));
     }
 
     @Test
