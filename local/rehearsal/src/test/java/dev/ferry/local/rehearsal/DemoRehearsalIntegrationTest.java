@@ -1,6 +1,8 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.cloud.sns.OutboxMessage;
+import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.DnsSwitchProgress.StepKind;
 import dev.ferry.stage.WaveReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,32 @@ class DemoRehearsalIntegrationTest {
                 .contains("CUTOVER_LAUNCH")
                 .contains("6 of 6 servers cut over")
                 .doesNotContain("\"level\":\"INFO\"");
+    }
+
+    @Test
+    void theDemoTakesItsSourcesFromInstanceIdsThroughAgentInstallationNetworkAndADnsSwitch() {
+        RehearsalResult result = rehearse(ApprovalMode.AUTO);
+        WaveReport report = result.report();
+
+        assertThat(report.agentInstalls()).hasSize(DEMO_SERVERS.size()).allSatisfy(install -> {
+            assertThat(install.outcome()).isEqualTo(WaveReport.AgentInstallOutcome.REGISTERED);
+            assertThat(install.commandId()).isNotBlank();
+            assertThat(install.fixesApplied()).isNotEmpty();
+        });
+        assertThat(report.agentInstalls()).extracting(WaveReport.AgentInstallOutcome::sourceServerId)
+                .containsExactlyInAnyOrderElementsOf(DEMO_SERVERS);
+        assertThat(report.network().keyName()).isEqualTo("media-eu-central-1");
+        assertThat(report.network().keyPairImported()).isTrue();
+        assertThat(report.network().groupsCreated()).hasSize(3);
+        assertThat(report.servers()).allSatisfy(server -> assertThat(server.launchTemplate()).matches("lt-\\w+ v\\d+"));
+        assertThat(report.dnsSteps()).extracting(DnsSwitchProgress.StepRecord::kind).containsExactly(
+                StepKind.TTL_LOWERED, StepKind.WEIGHTS, StepKind.WEIGHTS, StepKind.TTL_RESTORED);
+        assertThat(report.dnsSteps()).extracting(DnsSwitchProgress.StepRecord::targetPercent)
+                .containsExactly(null, 25, 100, 100);
+        assertThat(result.outbox()).last().satisfies(email -> assertThat(email.message())
+                .contains("Agent installation").contains("REGISTERED")
+                .contains("key pair media-eu-central-1 (imported")
+                .contains("target 25% / source 75%").contains("TTL restored"));
     }
 
     @Test
