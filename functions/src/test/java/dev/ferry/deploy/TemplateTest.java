@@ -254,6 +254,23 @@ class TemplateTest {
     }
 
     @Test
+    void theNetworkStageMayChangeOnlySecurityGroupsThatCarryFerrysCopyTagFromTheirCreation() {
+        List<JsonNode> statements = statementsOf("PrepareNetworkFunction");
+        List<String> ruleActions = List.of("ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress");
+
+        assertThat(statements).filteredOn(statement -> actionsOf(statement).stream().anyMatch(ruleActions::contains))
+                .isNotEmpty().allSatisfy(statement -> assertThat(statement.path("Condition").path("Null")
+                        .path("aws:ResourceTag/ferry:source-group").asText()).isEqualTo("false"));
+        assertThat(statements).filteredOn(statement -> actionsOf(statement).contains("ec2:CreateSecurityGroup")
+                        && statement.path("Resource").asText().contains(":security-group/"))
+                .singleElement().satisfies(statement -> assertThat(statement.path("Condition").path("Null")
+                        .path("aws:RequestTag/ferry:source-group").asText()).isEqualTo("false"));
+        assertThat(statements).filteredOn(statement -> actionsOf(statement).contains("ec2:CreateTags"))
+                .isNotEmpty().allSatisfy(statement -> assertThat(statement.path("Condition").isObject()).isTrue());
+    }
+
+    @Test
     void theStackDeclaresNoIamUserAndNoAccessKey() {
         List<String> types = new ArrayList<>();
         resources.forEach(resource -> types.add(resource.path("Type").asText()));
@@ -262,6 +279,12 @@ class TemplateTest {
 
         assertThat(types).doesNotContain("AWS::IAM::User", "AWS::IAM::AccessKey");
         assertThat(actions).doesNotContain("iam:CreateUser", "iam:CreateAccessKey");
+    }
+
+    private List<JsonNode> statementsOf(String function) {
+        List<JsonNode> statements = new ArrayList<>();
+        properties(function).path("Policies").findValues("Statement").forEach(list -> list.forEach(statements::add));
+        return statements;
     }
 
     private JsonNode statementAllowing(String function, String action) {
@@ -339,6 +362,12 @@ class TemplateTest {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
+    }
+
+    /** A statement's actions, whether it names one or a list. */
+    private static List<String> actionsOf(JsonNode statement) {
+        JsonNode action = statement.path("Action");
+        return action.isArray() ? texts(action) : List.of(action.asText());
     }
 
     private static List<String> texts(List<JsonNode> nodes) {
