@@ -97,6 +97,16 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void stagesThatTerminateInstancesWaitForMgnsJobQuotaInsteadOfFailingTheWave() {
+        for (String name : List.of("SettleTest", "SettleCutover", "NotApprovedRejected", "NotApprovedTimedOut")) {
+            JsonNode retrier = findRetrier(tasks().get(name), "dev.ferry.mgn.MgnQuotaExceededException");
+            assertThat(retrier).as(name + " retries when MGN's job quota is reached").isNotNull();
+            assertThat(retrier.path("IntervalSeconds").asInt()).as(name).isGreaterThanOrEqualTo(60);
+            assertThat(retrier.path("MaxAttempts").asInt()).as(name).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void everyTaskCatchesAnyErrorIntoAStateThatReportsOrFailsClearly() {
         Set<String> sensibleTargets = Set.of("ReportError", "ReportFailed", "ExplainPreflightError");
         assertThat(tasks()).allSatisfy((name, task) -> {
