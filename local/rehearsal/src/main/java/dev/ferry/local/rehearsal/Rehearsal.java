@@ -2,6 +2,8 @@ package dev.ferry.local.rehearsal;
 
 import dev.ferry.json.Json;
 import dev.ferry.local.cloud.lambda.Invocation;
+import dev.ferry.local.cloud.route53.HostedZoneSpec;
+import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.engine.LocalStepFunctions;
@@ -17,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -94,7 +98,10 @@ public final class Rehearsal {
                 new DynamoWaveStore(cloud.dynamoDb().client(), cloud.tableName()), waveName);
         cloud.standIns().listenFor(inputs.probedPorts());
         if (inputs.wave().dns() != null) {
-            cloud.standIns().front(ServiceFront.of(inputs.wave().dns()));
+            ServiceFront front = ServiceFront.of(inputs.wave().dns());
+            inputs.services().serviceFrontFault().ifPresentOrElse(
+                    fault -> cloud.standIns().front(front, fault, cloud.clock()),
+                    () -> cloud.standIns().front(front));
         }
         cloud.onNotification(progress::emailArrived);
         attachApprover(cloud, progress);
@@ -117,7 +124,16 @@ public final class Rehearsal {
                 engine.getExecutionHistory(executionArn).size(), cloud.mgn().callLog(),
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
-                options.runFolder());
+                options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud));
+    }
+
+    /** Each hosted zone's record sets as the wave left them. */
+    private Map<String, List<RecordSet>> recordSets(LocalCloud cloud) {
+        Map<String, List<RecordSet>> recordSets = new LinkedHashMap<>();
+        for (HostedZoneSpec zone : inputs.services().route53().hostedZones()) {
+            recordSets.put(zone.id(), cloud.route53().recordSets(zone.id()));
+        }
+        return recordSets;
     }
 
     private void attachApprover(LocalCloud cloud, ProgressDisplay progress) {

@@ -3,7 +3,10 @@ package dev.ferry.local.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.cloud.events.EventTargetInvocation;
+import dev.ferry.local.cloud.route53.RecordSet;
+import dev.ferry.local.cloud.route53.Route53Change;
 import dev.ferry.local.cloud.sns.OutboxMessage;
+import dev.ferry.local.cloud.ssm.InvocationRecord;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.mgn.events.MgnEvent;
 import dev.ferry.local.mgn.model.ApiCall;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,12 +41,17 @@ import java.util.Optional;
  * @param simulatedDuration  virtual time from the start to the end of the execution
  * @param wallTime           real time the whole rehearsal took, setup included
  * @param runFolder          where the log and the outbox files are
+ * @param ssmInvocations     every Run Command on every instance, as Systems Manager held it at the end
+ * @param route53Changes     every change batch Route 53 accepted, in order
+ * @param recordSets         the record sets of each hosted zone at the end, by hosted zone ID
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, long stateTransitions, int historyEvents,
                               List<ApiCall> mgnCalls, List<MgnEvent> mgnEvents,
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
-                              List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder) {
+                              List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
+                              List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
+                              Map<String, List<RecordSet>> recordSets) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +61,14 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         eventInvocations = List.copyOf(eventInvocations);
         outbox = List.copyOf(outbox);
         notes = List.copyOf(notes);
+        ssmInvocations = List.copyOf(ssmInvocations);
+        route53Changes = List.copyOf(route53Changes);
+        recordSets = Map.copyOf(recordSets);
+    }
+
+    /** The Run Commands sent to one instance, in the order they were sent. */
+    public List<InvocationRecord> ssmInvocationsOn(String instanceId) {
+        return ssmInvocations.stream().filter(invocation -> invocation.instanceId().equals(instanceId)).toList();
     }
 
     /** The Report stage's result, if it ran. */
@@ -64,10 +81,16 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         return report == null ? List.of() : report.servers();
     }
 
-    /** Whether every server of the wave was cut over. */
+    /**
+     * Whether every server of the wave was cut over: every server row says so, and every agent
+     * installation brought its server into the wave (one that failed or was left out is a server
+     * that did not move).
+     */
     public boolean everyServerCutOver() {
         return report != null && !report.servers().isEmpty()
-                && report.servers().stream().allMatch(server -> WaveReport.ServerOutcome.CUT_OVER.equals(server.outcome()));
+                && report.servers().stream().allMatch(server -> WaveReport.ServerOutcome.CUT_OVER.equals(server.outcome()))
+                && report.agentInstalls().stream()
+                        .allMatch(install -> WaveReport.AgentInstallOutcome.REGISTERED.equals(install.outcome()));
     }
 
     /** The command line's exit code: 0 when every server was cut over, else 1. */

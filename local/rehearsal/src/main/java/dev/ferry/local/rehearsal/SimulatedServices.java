@@ -9,25 +9,30 @@ import dev.ferry.local.mgn.environment.OperatingSystem;
 import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.environment.InvalidResourcesException;
 import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
+import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The sections of an environment file for the simulated services besides MGN: {@code ec2} (both
- * regions) and {@code iam}, {@code ssm} (Systems Manager in the source region) and {@code route53}.
- * Each is optional; without it the service is there but empty.
+ * regions) and {@code iam}, {@code ssm} (Systems Manager in the source region), {@code route53} and
+ * {@code serviceFront} (the application behind the DNS switch's health check). Each is optional;
+ * without it the service is there but empty, and the service front never fails.
  *
- * @param resources what exists in EC2 and IAM at the start
- * @param ssm       the instances Systems Manager manages
- * @param route53   the hosted zones
+ * @param resources         what exists in EC2 and IAM at the start
+ * @param ssm               the instances Systems Manager manages
+ * @param route53           the hosted zones
+ * @param serviceFrontFault when the service front starts failing the health check, if ever
  */
-public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53) {
+public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53,
+                                Optional<ServiceFrontFault> serviceFrontFault) {
 
-    /** Nothing in EC2 or IAM, no managed instance and no hosted zone. */
-    public static final SimulatedServices NONE =
-            new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE, Route53Environment.NONE);
+    /** Nothing in EC2 or IAM, no managed instance, no hosted zone and a service front that never fails. */
+    public static final SimulatedServices NONE = new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE,
+            Route53Environment.NONE, Optional.empty());
 
     /**
      * Reads the sections of an environment file's root object, noting every problem with its JSON path.
@@ -39,7 +44,7 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
         Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
                 .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
         return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
-                Route53Environment.fromJson(root, problems));
+                Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems));
     }
 
     private static ResourceEnvironment resources(JsonNode root, List<String> problems) {

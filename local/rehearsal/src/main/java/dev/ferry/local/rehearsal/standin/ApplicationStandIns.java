@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The applications on the instances MGN launched: for every running instance that the environment
@@ -34,6 +37,9 @@ public final class ApplicationStandIns implements AutoCloseable {
     private final Map<String, Map<Integer, StandInListener>> listenersByInstance = new HashMap<>();
     private final List<ServiceFront> fronts = new ArrayList<>();
     private final Map<ServiceFront, StandInListener> openFronts = new HashMap<>();
+    private final Map<ServiceFront, Breakdown> breakdowns = new HashMap<>();
+    /** When each breaking front fails, fixed when it first opens: closing and opening again does not mend it. */
+    private final Map<ServiceFront, Instant> failingFrom = new HashMap<>();
     /** Listeners that could not be opened, as instance:port, so that they are reported once. */
     private final Set<String> failed = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
@@ -65,6 +71,16 @@ public final class ApplicationStandIns implements AutoCloseable {
     /** Adds a front that answers while a cutover instance runs healthy; opened on the next sync. */
     public synchronized void front(ServiceFront front) {
         fronts.add(front);
+    }
+
+    /**
+     * Adds a front that answers while a cutover instance runs healthy, until {@code fault} makes it
+     * fail: from {@link ServiceFrontFault#failsAfter()} after it first opened on {@code clock}, every
+     * request gets the fault's status.
+     */
+    public synchronized void front(ServiceFront front, ServiceFrontFault fault, Clock clock) {
+        fronts.add(front);
+        breakdowns.put(front, new Breakdown(fault, clock));
     }
 
     /** Opens and closes listeners to match the instances' current states. */
@@ -106,12 +122,25 @@ public final class ApplicationStandIns implements AutoCloseable {
             }
         } else if (!openFronts.containsKey(front) && !failed.contains(key)) {
             try {
-                openFronts.put(front, StandInListener.open(front.address(), front.port(), front.statusByPath()));
+                openFronts.put(front, StandInListener.openHttp(front.address(), front.port(), answers(front)));
             } catch (IOException e) {
                 failed.add(key);
                 problems.add("service front " + key + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The status a front answers on a path at the time of the request. */
+    private ToIntFunction<String> answers(ServiceFront front) {
+        ToIntFunction<String> healthy = path -> front.statusByPath().getOrDefault(path, 200);
+        Breakdown breakdown = breakdowns.get(front);
+        if (breakdown == null) {
+            return healthy;
+        }
+        Instant failsAt = failingFrom.computeIfAbsent(front,
+                any -> breakdown.clock().instant().plus(breakdown.fault().failsAfter()));
+        return path -> breakdown.clock().instant().isBefore(failsAt)
+                ? healthy.applyAsInt(path) : breakdown.fault().failureStatus();
     }
 
     private void openMissing(TargetInstance instance) {
@@ -138,5 +167,9 @@ public final class ApplicationStandIns implements AutoCloseable {
         if (listeners != null) {
             listeners.values().forEach(StandInListener::close);
         }
+    }
+
+    /** A front's fault, timed on the rehearsal's clock. */
+    private record Breakdown(ServiceFrontFault fault, Clock clock) {
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
 
 /** One port of a stand-in application: an HTTP server answering what the probes expect, or a TCP port that accepts. */
 sealed interface StandInListener extends AutoCloseable {
@@ -19,10 +20,19 @@ sealed interface StandInListener extends AutoCloseable {
     @Override
     void close();
 
-    /** Listens on {@code address:port}; HTTP when {@code statusByPath} is not null, else plain TCP. */
+    /**
+     * Listens on {@code address:port}: HTTP when {@code statusByPath} is not null (the status of each path
+     * given, 200 on any other), else plain TCP.
+     */
     static StandInListener open(String address, int port, Map<String, Integer> statusByPath) throws IOException {
         InetSocketAddress endpoint = new InetSocketAddress(InetAddress.getByName(address), port);
-        return statusByPath == null ? Tcp.open(endpoint) : Http.open(endpoint, statusByPath);
+        return statusByPath == null ? Tcp.open(endpoint)
+                : Http.open(endpoint, path -> statusByPath.getOrDefault(path, 200));
+    }
+
+    /** Answers HTTP on {@code address:port} with the status {@code statusOfPath} gives at the time of each request. */
+    static StandInListener openHttp(String address, int port, ToIntFunction<String> statusOfPath) throws IOException {
+        return Http.open(new InetSocketAddress(InetAddress.getByName(address), port), statusOfPath);
     }
 
     /** Accepts connections and closes them: a TCP probe only checks that the port is open. */
@@ -62,7 +72,7 @@ sealed interface StandInListener extends AutoCloseable {
         }
     }
 
-    /** Answers the status an HTTP probe expects on its path, and 200 on any other path. */
+    /** Answers each request with the status of its path. */
     final class Http implements StandInListener {
         private final HttpServer server;
         private final ExecutorService executor;
@@ -72,12 +82,12 @@ sealed interface StandInListener extends AutoCloseable {
             this.executor = executor;
         }
 
-        static Http open(InetSocketAddress endpoint, Map<String, Integer> statusByPath) throws IOException {
+        static Http open(InetSocketAddress endpoint, ToIntFunction<String> statusOfPath) throws IOException {
             HttpServer server = HttpServer.create(endpoint, 16);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    int status = statusByPath.getOrDefault(exchange.getRequestURI().getRawPath(), 200);
+                    int status = statusOfPath.applyAsInt(exchange.getRequestURI().getRawPath());
                     byte[] body = ("stand-in application on " + endpoint.getHostString() + "\n").getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "text/plain");
                     exchange.sendResponseHeaders(status, body.length);

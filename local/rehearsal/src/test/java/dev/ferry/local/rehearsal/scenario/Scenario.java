@@ -38,6 +38,19 @@ public final class Scenario {
     /** The servers of the three-server scenarios. */
     public static final List<String> THREE_SERVERS = List.of(MEDIA_SERVER, MEDIA_PROXY, MEDIA_WORKER);
 
+    /** Agent-install scenarios, media-server's instance: the installer succeeds and registers {@link #MEDIA_SERVER}. */
+    public static final String INSTALLS = "i-0a1b2c3d4e5f60718";
+    /** Agent-install scenarios, media-transcoder's instance: the installer exits 3, unable to reach MGN's bucket. */
+    public static final String INSTALLER_FAILS = "i-0b2c3d4e5f6071829";
+    /** Agent-install scenarios, media-encoder's instance: the installer exits 0 but no server appears in MGN. */
+    public static final String NEVER_REGISTERS = "i-0c3d4e5f60718293a";
+    /** Agent-install scenarios, media-proxy's instance: SSM has lost it although its role has the SSM policy. */
+    public static final String SSM_CONNECTION_LOST = "i-0d4e5f60718293a4b";
+    /** Agent-install scenarios, media-worker-1's instance: no instance profile, and the wave may not give it one. */
+    public static final String NO_INSTANCE_PROFILE = "i-0e5f60718293a4b5c";
+    /** The agent-install scenarios' instances that Ferry finds ready for the installer. */
+    public static final List<String> READY_FOR_INSTALLER = List.of(INSTALLS, INSTALLER_FAILS, NEVER_REGISTERS);
+
     private static ScenarioRun happyPath;
 
     private final String name;

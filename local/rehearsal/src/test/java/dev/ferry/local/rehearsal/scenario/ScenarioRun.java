@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.rehearsal.RehearsalResult;
+import dev.ferry.stage.WaveReport;
+import dev.ferry.stage.WaveReport.AgentInstallOutcome;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 
 import java.io.IOException;
@@ -26,6 +28,13 @@ public record ScenarioRun(RehearsalResult result, List<WaitReleases.Release> rel
     public ServerOutcome server(String sourceServerId) {
         return result.servers().stream().filter(server -> sourceServerId.equals(server.server())).findFirst()
                 .orElseThrow(() -> new NoSuchElementException(sourceServerId + " is not in the report: " + result.servers()));
+    }
+
+    /** The report's row of the agent installation on this EC2 instance. */
+    public AgentInstallOutcome agentInstall(String instanceId) {
+        return result.reportIfAny().map(WaveReport::agentInstalls).orElse(List.of()).stream()
+                .filter(install -> instanceId.equals(install.instanceId())).findFirst()
+                .orElseThrow(() -> new NoSuchElementException(instanceId + " is not among the report's agent installations"));
     }
 
     /** The report's rows of every server but this one. */

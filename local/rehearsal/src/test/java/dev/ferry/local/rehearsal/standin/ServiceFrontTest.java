@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal.standin;
 
+import dev.ferry.local.engine.time.VirtualClock;
 import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.mgn.model.LaunchKind;
 import dev.ferry.local.mgn.model.TargetInstance;
@@ -71,6 +72,41 @@ class ServiceFrontTest {
 
         standIns.sync(List.of(instance(LaunchKind.CUTOVER, InstanceState.TERMINATED)));
         assertThatThrownBy(() -> get(health)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aFrontWithAFaultAnswersTheFailureStatusOnEveryPathFromTheFaultsTimeAfterItFirstOpened() throws Exception {
+        int port = freePort();
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T10:00:00Z"));
+        standIns.front(new ServiceFront(FRONT_ADDRESS, port, Map.of("/health", 200)),
+                new ServiceFrontFault(Duration.ofMinutes(10), 503), clock);
+        URI health = URI.create("http://" + FRONT_ADDRESS + ":" + port + "/health");
+        URI other = URI.create("http://" + FRONT_ADDRESS + ":" + port + "/");
+
+        clock.advanceBy(Duration.ofMinutes(30));
+        standIns.sync(List.of(instance(LaunchKind.CUTOVER, InstanceState.RUNNING)));
+        clock.advanceBy(Duration.ofMinutes(9));
+        assertThat(get(health)).isEqualTo(200);
+
+        clock.advanceBy(Duration.ofMinutes(1));
+        assertThat(get(health)).isEqualTo(503);
+        assertThat(get(other)).isEqualTo(503);
+    }
+
+    @Test
+    void aFailedFrontStaysFailedWhenItClosesAndOpensAgain() throws Exception {
+        int port = freePort();
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T10:00:00Z"));
+        standIns.front(new ServiceFront(FRONT_ADDRESS, port, Map.of("/health", 200)),
+                new ServiceFrontFault(Duration.ofMinutes(10), 503), clock);
+        URI health = URI.create("http://" + FRONT_ADDRESS + ":" + port + "/health");
+        standIns.sync(List.of(instance(LaunchKind.CUTOVER, InstanceState.RUNNING)));
+        clock.advanceBy(Duration.ofMinutes(10));
+
+        standIns.sync(List.of(instance(LaunchKind.CUTOVER, InstanceState.TERMINATED)));
+        standIns.sync(List.of(instance(LaunchKind.CUTOVER, InstanceState.RUNNING)));
+
+        assertThat(get(health)).isEqualTo(503);
     }
 
     private static DnsSettings dns(String url, int status) {
