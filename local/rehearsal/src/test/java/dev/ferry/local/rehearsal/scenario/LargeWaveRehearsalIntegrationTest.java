@@ -124,10 +124,16 @@ class LargeWaveRehearsalIntegrationTest {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(environment);
     }
 
-    /** The demo wave with the generated servers instead of the demo's. */
+    /**
+     * The demo wave with the generated servers instead of the demo's. They replicate already and their
+     * world has no source instances or DNS, so the wave leaves out agent installation, network and DNS
+     * and names the launch settings those would derive.
+     */
     private static String wave() throws IOException {
         ObjectNode wave = (ObjectNode) JSON.readTree(ProjectFolder.event("demo-wave.json").toFile());
         wave.put("waveName", "two-hundred-servers");
+        wave.remove(List.of("agentInstallation", "network", "dns"));
+        ((ObjectNode) wave.path("launch")).put("instanceType", "t3.medium").put("subnetId", "subnet-0f1e2d3c4b5a69788");
         ArrayNode servers = wave.putArray("servers");
         for (int index = 0; index < SERVERS; index++) {
             servers.addObject().put("sourceServerId", serverId(index));
