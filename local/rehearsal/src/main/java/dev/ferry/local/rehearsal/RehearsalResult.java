@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,14 @@ import java.util.Optional;
  * @param simulatedDuration  virtual time from the start to the end of the execution
  * @param wallTime           real time the whole rehearsal took, setup included
  * @param runFolder          where the log and the outbox files are
+ * @param start              when the execution started, on the simulated clock
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, long stateTransitions, int historyEvents,
                               List<ApiCall> mgnCalls, List<MgnEvent> mgnEvents,
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
-                              List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder) {
+                              List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
+                              Instant start) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
