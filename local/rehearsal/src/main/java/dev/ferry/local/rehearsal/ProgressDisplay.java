@@ -1,69 +1,100 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.agent.AgentInstallRecord;
+import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.handler.DnsSwitchHandler;
+import dev.ferry.handler.InstallAgentsHandler;
+import dev.ferry.handler.PreflightHandler;
+import dev.ferry.handler.PrepareDnsHandler;
+import dev.ferry.handler.PrepareNetworkHandler;
 import dev.ferry.local.cloud.sns.OutboxMessage;
+import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
+import dev.ferry.wave.WaveDefinition;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The rehearsal's running commentary, on simulated time: each server's stage and its MGN states
- * (as the controller last read them from MGN) whenever they change, the emails as they arrive, and
- * what the simulated people do. The servers are read from the controller's own table after every
- * function invocation, since only a function changes them.
+ * The rehearsal's running commentary, on simulated time: each agent installation's state and each
+ * server's stage and MGN states (as the controller last read them from MGN) whenever they change,
+ * the network set up in the target region, each step of the DNS switch, the emails as they arrive,
+ * and what the simulated people do. All of it is read from the controller's own table after function
+ * invocations, since only a function changes it.
+ *
+ * <p>The display refreshes after every invocation (hundreds for a large wave), and reading the wave
+ * item means reading the whole wave definition, so beyond the servers a look reads only what the
+ * function that just ran writes, and only while it can still change: agent installations after
+ * Preflight and InstallAgents while any is unfinished, the wave item after PrepareNetwork until its
+ * network set-up is shown and after PrepareDns and DnsSwitch until the switch is over; each only
+ * when the wave has that section at all.
  */
 final class ProgressDisplay {
 
-    /** Width of the server column. */
-    private static final int NAMES_WIDTH = 28;
+    private static final Set<String> AGENT_WRITERS =
+            Set.of(PreflightHandler.class.getName(), InstallAgentsHandler.class.getName());
+    private static final Set<String> NETWORK_WRITERS = Set.of(PrepareNetworkHandler.class.getName());
+    private static final Set<String> DNS_WRITERS =
+            Set.of(PrepareDnsHandler.class.getName(), DnsSwitchHandler.class.getName());
 
     private final PrintStream out;
     private final Clock clock;
     private final Instant start;
     private final WaveStore waves;
+    private final AgentInstallStore agents;
     private final String waveId;
-    private final Map<String, String> lastShown = new HashMap<>();
+    private final int waveSize;
+    private final ChangedLines<ServerRecord> serverLines =
+            new ChangedLines<>(ServerRecord::sourceServerId, ServerRecord::label, ProgressDisplay::describe);
+    private final ChangedLines<AgentInstallRecord> agentLines =
+            new ChangedLines<>(AgentInstallRecord::instanceId, AgentInstallRecord::label, AgentInstallText::of);
+    private boolean agentsMayChange;
+    private boolean networkToShow;
+    private boolean dnsMayChange;
+    private int dnsStepsShown;
 
-    ProgressDisplay(PrintStream out, Clock clock, Instant start, WaveStore waves, String waveId) {
+    /**
+     * @param waves  the wave's item and its servers
+     * @param agents the wave's agent installations
+     * @param waveId the wave (its execution's name)
+     * @param wave   the wave's definition: which sections it has, how many servers
+     */
+    ProgressDisplay(PrintStream out, Clock clock, Instant start, WaveStore waves, AgentInstallStore agents,
+                    String waveId, WaveDefinition wave) {
         this.out = out;
         this.clock = clock;
         this.start = start;
         this.waves = waves;
+        this.agents = agents;
         this.waveId = waveId;
+        this.waveSize = wave.servers().size();
+        this.agentsMayChange = wave.agentInstallation() != null;
+        this.networkToShow = wave.network() != null;
+        this.dnsMayChange = wave.dns() != null;
     }
 
     /**
-     * Prints what changed in the servers since the last look. Servers that changed to the same
-     * stage and states together share one line, so a wave of many servers stays readable.
+     * Prints what changed since the last look: agent installations, then the network and the DNS
+     * switch, then the servers. Servers (or installations) that changed to the same state together
+     * share one line, so a wave of many servers stays readable.
+     *
+     * @param handler the handler class of the function that has just run
      */
-    synchronized void refresh() {
+    synchronized void refresh(String handler) {
+        if (agentsMayChange && AGENT_WRITERS.contains(handler)) {
+            showAgents();
+        }
+        if (networkToShow && NETWORK_WRITERS.contains(handler) || dnsMayChange && DNS_WRITERS.contains(handler)) {
+            waves.find(waveId).ifPresent(this::showWave);
+        }
         List<ServerRecord> servers = waves.servers(waveId);
-        Map<String, List<String>> namesByChange = new LinkedHashMap<>();
-        for (ServerRecord server : servers) {
-            String shown = describe(server);
-            if (!shown.equals(lastShown.put(server.sourceServerId(), shown))) {
-                namesByChange.computeIfAbsent(shown, any -> new ArrayList<>()).add(server.label());
-            }
-        }
-        namesByChange.forEach((shown, names) -> line(String.format("%-" + NAMES_WIDTH + "s  %s",
-                names(names, servers.size()), shown)));
-    }
-
-    /** The servers of one line: by name while they fit, else counted. */
-    private static String names(List<String> names, int waveSize) {
-        if (names.size() > 1 && names.size() == waveSize) {
-            return "all " + waveSize + " servers";
-        }
-        String joined = String.join(", ", names);
-        return joined.length() <= NAMES_WIDTH ? joined : names.getFirst() + " +" + (names.size() - 1) + " more";
+        serverLines.changes(servers, servers.size()).forEach(this::line);
     }
 
     synchronized void emailArrived(OutboxMessage message) {
@@ -72,6 +103,27 @@ final class ProgressDisplay {
 
     synchronized void note(String text) {
         line(text);
+    }
+
+    private void showAgents() {
+        List<AgentInstallRecord> installs = agents.installs(waveId);
+        agentLines.changes(installs, waveSize).forEach(this::line);
+        // None stored: Preflight found every server in MGN, or failed before storing them and is retried.
+        agentsMayChange = installs.isEmpty() || installs.stream().anyMatch(install -> !install.isFinished());
+    }
+
+    private void showWave(WaveRecord wave) {
+        if (networkToShow && wave.network() != null) {
+            line("network: " + NetworkText.of(wave.network()));
+            networkToShow = false;
+        }
+        DnsSwitchProgress dns = wave.dns();
+        if (dnsMayChange && dns != null) {
+            List<DnsSwitchProgress.StepRecord> steps = dns.history();
+            steps.subList(dnsStepsShown, steps.size()).forEach(step -> line("DNS: " + step.text()));
+            dnsStepsShown = steps.size();
+            dnsMayChange = !dns.isOver();
+        }
     }
 
     private void line(String text) {

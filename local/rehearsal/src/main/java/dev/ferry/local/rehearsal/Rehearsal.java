@@ -10,7 +10,9 @@ import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
+import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoWaveStore;
+import dev.ferry.store.FerryTable;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -95,7 +97,11 @@ public final class Rehearsal {
     private RehearsalResult rehearse(LocalCloud cloud, String waveName, long wallStart) {
         Instant start = cloud.clock().instant();
         ProgressDisplay progress = new ProgressDisplay(options.display(), cloud.clock(), start,
-                new DynamoWaveStore(cloud.dynamoDb().client(), cloud.tableName()), waveName);
+                new DynamoWaveStore(cloud.dynamoDb().client(), cloud.tableName(), cloud.clock(),
+                        FerryTable.DEFAULT_RETENTION),
+                new DynamoAgentInstallStore(cloud.dynamoDb().client(), cloud.tableName(), cloud.clock(),
+                        FerryTable.DEFAULT_RETENTION),
+                waveName, inputs.wave());
         cloud.standIns().listenFor(inputs.probedPorts());
         if (inputs.wave().dns() != null) {
             ServiceFront front = ServiceFront.of(inputs.wave().dns());
@@ -105,7 +111,7 @@ public final class Rehearsal {
         }
         cloud.onNotification(progress::emailArrived);
         attachApprover(cloud, progress);
-        cloud.lambda().addListener(invocation -> progress.refresh());
+        cloud.lambda().addListener(invocation -> progress.refresh(cloud.functionHandler(invocation.function())));
 
         LocalStepFunctions engine = cloud.engine();
         String executionArn = engine.startExecution(cloud.stateMachineArn(), waveName, inputs.waveJson()).executionArn();
@@ -124,7 +130,7 @@ public final class Rehearsal {
                 engine.getExecutionHistory(executionArn).size(), cloud.mgn().callLog(),
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
-                options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud));
+                options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start);
     }
 
     /** Each hosted zone's record sets as the wave left them. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import java.util.Optional;
  * @param ssmInvocations     every Run Command on every instance, as Systems Manager held it at the end
  * @param route53Changes     every change batch Route 53 accepted, in order
  * @param recordSets         the record sets of each hosted zone at the end, by hosted zone ID
+ * @param start              when the execution started, on the simulated clock
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, long stateTransitions, int historyEvents,
@@ -51,7 +53,7 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
                               List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
-                              Map<String, List<RecordSet>> recordSets) {
+                              Map<String, List<RecordSet>> recordSets, Instant start) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

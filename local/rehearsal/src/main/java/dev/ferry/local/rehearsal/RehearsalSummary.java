@@ -1,21 +1,26 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.mgn.model.ApiCall;
+import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.WaveReport;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The end of a rehearsal on the console: a table of the servers (outcome, instance IDs, minutes per
- * stage), why any server did not make it, and what it took (state transitions, history events, MGN
- * calls, simulated and wall time).
+ * The end of a rehearsal on the console: a table of the servers (outcome, instance IDs, minutes of
+ * their agent installation and per stage), why any server or agent installation did not make it,
+ * the network set up in the target region, each step of the DNS switch, and what it took (state
+ * transitions, history events, MGN calls, simulated and wall time).
  */
 final class RehearsalSummary {
 
@@ -32,14 +37,26 @@ final class RehearsalSummary {
             Stage.CUTOVER_VALIDATION, "CVal",
             Stage.FINALIZE, "Fin"));
 
+    /** Column heading of the agent installation, from Preflight to the server's registration in MGN. */
+    private static final String AGENT_COLUMN = "Agent";
+
     private RehearsalSummary() {
     }
 
     static void print(PrintStream out, RehearsalResult result) {
         out.println();
         out.println(headline(result));
-        if (result.report() != null && !result.report().servers().isEmpty()) {
-            printServers(out, result.report().servers());
+        WaveReport report = result.report();
+        if (report != null) {
+            if (!report.servers().isEmpty()) {
+                printServers(out, report.servers(), agentMinutesByServer(report.agentInstalls()));
+            }
+            printUnregisteredAgents(out, report.agentInstalls());
+            if (report.network() != null || !report.dnsSteps().isEmpty()) {
+                out.println();
+                printNetwork(out, report.network());
+                printDnsSteps(out, report.dnsSteps(), result.start());
+            }
         }
         if (result.error() != null) {
             out.println("Execution " + result.status() + ": " + result.error()
@@ -69,7 +86,13 @@ final class RehearsalSummary {
                 + (report.reason() == null ? "" : " (" + report.reason() + ")");
     }
 
-    private static void printServers(PrintStream out, List<WaveReport.ServerOutcome> servers) {
+    /**
+     * The table of the servers; an agent installation column comes first when any server joined
+     * the wave through one.
+     */
+    private static void printServers(PrintStream out, List<WaveReport.ServerOutcome> servers,
+                                     Map<String, Long> agentMinutes) {
+        boolean agentColumn = servers.stream().anyMatch(server -> agentMinutes.containsKey(server.server()));
         List<Stage> stages = new ArrayList<>();
         for (Stage stage : STAGE_COLUMNS.keySet()) {
             if (servers.stream().anyMatch(server -> server.minutesPerStage().containsKey(stage))) {
@@ -79,19 +102,22 @@ final class RehearsalSummary {
         int nameWidth = Math.max("Server".length(), servers.stream().mapToInt(server -> server.name().length()).max().orElse(0));
         StringBuilder heading = new StringBuilder(String.format("%-" + nameWidth + "s  %-9s  %-19s  %-19s",
                 "Server", "Outcome", "Test instance", "Cutover instance"));
+        if (agentColumn) {
+            heading.append(String.format(" %5s", AGENT_COLUMN));
+        }
         stages.forEach(stage -> heading.append(String.format(" %5s", STAGE_COLUMNS.get(stage))));
         out.println();
         out.println(heading);
         for (WaveReport.ServerOutcome server : servers) {
             StringBuilder row = new StringBuilder(String.format("%-" + nameWidth + "s  %-9s  %-19s  %-19s", server.name(),
                     server.outcome(), orDash(server.testInstanceId()), orDash(server.cutoverInstanceId())));
-            stages.forEach(stage -> {
-                Long minutes = server.minutesPerStage().get(stage);
-                row.append(String.format(" %5s", minutes == null ? "-" : minutes.toString()));
-            });
+            if (agentColumn) {
+                row.append(minutesCell(agentMinutes.get(server.server())));
+            }
+            stages.forEach(stage -> row.append(minutesCell(server.minutesPerStage().get(stage))));
             out.println(row);
         }
-        out.println("Minutes per stage: " + legend(stages));
+        out.println("Minutes per stage: " + legend(agentColumn, stages));
         for (WaveReport.ServerOutcome server : servers) {
             if (server.reason() != null) {
                 out.println("  " + server.name() + ": " + server.outcome() + " in " + server.stage() + " - " + server.reason());
@@ -99,8 +125,53 @@ final class RehearsalSummary {
         }
     }
 
-    private static String legend(List<Stage> stages) {
+    /** The minutes each registered installation took, by the source server it became. */
+    private static Map<String, Long> agentMinutesByServer(List<WaveReport.AgentInstallOutcome> installs) {
+        Map<String, Long> minutes = new HashMap<>();
+        for (WaveReport.AgentInstallOutcome install : installs) {
+            if (install.sourceServerId() != null && install.minutes() != null) {
+                minutes.put(install.sourceServerId(), install.minutes());
+            }
+        }
+        return minutes;
+    }
+
+    /** Installations that brought no server into the wave, which the server table therefore cannot show. */
+    private static void printUnregisteredAgents(PrintStream out, List<WaveReport.AgentInstallOutcome> installs) {
+        List<WaveReport.AgentInstallOutcome> unregistered = installs.stream()
+                .filter(install -> !WaveReport.AgentInstallOutcome.REGISTERED.equals(install.outcome()))
+                .toList();
+        // Listed under the servers' reasons, in the same shape.
+        for (WaveReport.AgentInstallOutcome install : unregistered) {
+            out.println("  " + install.name() + " (" + install.instanceId() + "): agent installation " + install.outcome()
+                    + (install.minutes() == null ? "" : " after " + install.minutes() + " min")
+                    + (install.reason() == null ? "" : " - " + install.reason()));
+        }
+    }
+
+    private static void printNetwork(PrintStream out, NetworkSetup network) {
+        if (network == null) {
+            return;
+        }
+        out.println("Network: " + NetworkText.of(network));
+        network.notCopied().forEach(rule -> out.println("  not copied: " + rule));
+        network.differences().forEach(difference -> out.println("  differs: " + difference));
+    }
+
+    private static void printDnsSteps(PrintStream out, List<DnsSwitchProgress.StepRecord> steps, Instant start) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        out.println("DNS switch:");
+        steps.forEach(step -> out.println("  " + (step.at() == null ? "      " : SimulatedTime.elapsed(start, step.at()))
+                + "  " + step.text()));
+    }
+
+    private static String legend(boolean agentColumn, List<Stage> stages) {
         List<String> entries = new ArrayList<>();
+        if (agentColumn) {
+            entries.add(AGENT_COLUMN + " agent installation");
+        }
         stages.forEach(stage -> entries.add(STAGE_COLUMNS.get(stage) + " " + stage.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         return String.join(", ", entries);
     }
@@ -111,6 +182,10 @@ final class RehearsalSummary {
         List<String> entries = new ArrayList<>();
         counts.forEach((operation, count) -> entries.add(operation + " " + count));
         return String.join(", ", entries);
+    }
+
+    private static String minutesCell(Long minutes) {
+        return String.format(" %5s", minutes == null ? "-" : minutes.toString());
     }
 
     private static String orDash(String value) {

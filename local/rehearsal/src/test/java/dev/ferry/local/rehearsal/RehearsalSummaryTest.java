@@ -1,0 +1,124 @@
+package dev.ferry.local.rehearsal;
+
+import dev.ferry.local.engine.ExecutionStatus;
+import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.DnsSwitchProgress.StepKind;
+import dev.ferry.server.DnsSwitchProgress.StepRecord;
+import dev.ferry.server.NetworkSetup;
+import dev.ferry.server.Stage;
+import dev.ferry.stage.WaveReport;
+import dev.ferry.stage.WaveReport.AgentInstallOutcome;
+import dev.ferry.stage.WaveReport.ServerOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The closing summary of a rehearsal: servers, agent installations, network and DNS switch. */
+class RehearsalSummaryTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    private static final ServerOutcome MEDIA_SERVER = new ServerOutcome("s-13a5b49c3810fa449", "media-server",
+            ServerOutcome.CUT_OVER, Stage.DONE, null, "i-0d718d029e565c6aa", "i-0bf741ca25b13b0e7",
+            Map.of(Stage.PREFLIGHT, 0L, Stage.REPLICATION, 92L), null);
+    private static final AgentInstallOutcome MEDIA_SERVER_AGENT = new AgentInstallOutcome("media-server",
+            "i-0a1b2c3d4e5f60718", AgentInstallOutcome.REGISTERED, "s-13a5b49c3810fa449", "c0ffee00-0001",
+            List.of(), 3L, null);
+
+    @Test
+    void aServerThatJoinedThroughAnAgentInstallationShowsItsMinutesInAColumnOfItsOwn() {
+        List<String> lines = summary(report(List.of(MEDIA_SERVER), List.of(MEDIA_SERVER_AGENT), null, List.of()));
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Server").endsWith("Agent   Pre  Repl"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("media-server").endsWith("    3     0    92"));
+        assertThat(lines).contains("Minutes per stage: Agent agent installation, Pre preflight, Repl replication");
+    }
+
+    @Test
+    void aWaveWithoutAgentInstallationHasNoAgentColumn() {
+        List<String> lines = summary(report(List.of(MEDIA_SERVER), List.of(), null, List.of()));
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Server").endsWith("Cutover instance      Pre  Repl"));
+        assertThat(lines).contains("Minutes per stage: Pre preflight, Repl replication");
+    }
+
+    @Test
+    void anInstallationThatFailedIsListedWithItsMinutesAndReason() {
+        AgentInstallOutcome failed = new AgentInstallOutcome("media-db", "i-0c3d4e5f60718293a",
+                AgentInstallOutcome.FAILED, null, "c0ffee00-0003", List.of(), 12L, "the installer exited with code 3");
+
+        List<String> lines = summary(report(List.of(MEDIA_SERVER), List.of(MEDIA_SERVER_AGENT, failed), null, List.of()));
+
+        assertThat(lines).contains(
+                "  media-db (i-0c3d4e5f60718293a): agent installation FAILED after 12 min - the installer exited with code 3");
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("media-server (i-0a1b2c3d4e5f60718)"));
+    }
+
+    @Test
+    void theNetworkIsOneLineWithTheRulesThatWereNotCopiedBelowIt() {
+        NetworkSetup network = new NetworkSetup("media-eu-central-1", false, Map.of("sg-0aaa", "sg-0bbb"),
+                List.of("sg-0aaa"), List.of(), List.of("sg-0aaa ingress tcp 22 from pl-0123: prefix list not in the target region"));
+
+        List<String> lines = summary(report(List.of(MEDIA_SERVER), List.of(), network, List.of()));
+
+        assertThat(lines).containsSubsequence(
+                "Network: key pair media-eu-central-1 reused, 1 security group created, 1 rule not copied",
+                "  not copied: sg-0aaa ingress tcp 22 from pl-0123: prefix list not in the target region");
+    }
+
+    @Test
+    void eachDnsStepIsListedWithTheTimeSinceTheStart() {
+        List<StepRecord> steps = List.of(
+                new StepRecord(StepKind.TTL_LOWERED, null, START.plusSeconds(180), "TTL lowered to 60 s"),
+                new StepRecord(StepKind.WEIGHTS, 25, START.plus(Duration.ofMinutes(121)), null),
+                new StepRecord(StepKind.WEIGHTS, 100, START.plus(Duration.ofMinutes(126)), "http GET http://127.0.20.10:8080/: status 200"),
+                new StepRecord(StepKind.TTL_RESTORED, 100, START.plus(Duration.ofMinutes(131)), "http GET http://127.0.20.10:8080/: status 200"));
+
+        List<String> lines = summary(report(List.of(MEDIA_SERVER), List.of(), null, steps));
+
+        assertThat(lines).containsSubsequence(
+                "DNS switch:",
+                "  +00:03  TTL lowered to 60 s",
+                "  +02:01  target 25% / source 75%",
+                "  +02:06  target 100% / source 0% after http GET http://127.0.20.10:8080/: status 200",
+                "  +02:11  TTL restored after http GET http://127.0.20.10:8080/: status 200");
+    }
+
+    @Test
+    void aWaveWhoseEveryInstallationFailedStillListsThem() {
+        AgentInstallOutcome failed = new AgentInstallOutcome("media-server", "i-0a1b2c3d4e5f60718",
+                AgentInstallOutcome.FAILED, null, null, List.of(), 0L,
+                "i-0a1b2c3d4e5f60718 is not managed by Systems Manager");
+
+        List<String> lines = summary(report(List.of(), List.of(failed), null, List.of()));
+
+        assertThat(lines).contains("  media-server (i-0a1b2c3d4e5f60718): agent installation FAILED after 0 min - "
+                + "i-0a1b2c3d4e5f60718 is not managed by Systems Manager");
+        assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("Server"));
+    }
+
+    private static WaveReport report(List<ServerOutcome> servers, List<AgentInstallOutcome> installs,
+                                     NetworkSetup network, List<DnsSwitchProgress.StepRecord> dnsSteps) {
+        return new WaveReport("media-stack-demo", "media-stack-demo", "COMPLETED", null,
+                WaveReport.Counts.of(servers, installs), servers, false, network, dnsSteps, installs);
+    }
+
+    private static List<String> summary(WaveReport report) {
+        RehearsalResult result = new RehearsalResult("media-stack-demo",
+                "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:media-stack-demo",
+                ExecutionStatus.SUCCEEDED, "{}", null, null, report, 69, 234, List.of(), List.of(), List.of(),
+                List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"), List.of(), List.of(),
+                Map.of(), START);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RehearsalSummary.print(new PrintStream(out, true, StandardCharsets.UTF_8), result);
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}
