@@ -69,6 +69,16 @@ class SdkDnsGatewayTest {
     }
 
     @Test
+    void aClockThatStandsStillCannotMakeTheWaitEndless() {
+        when(route53.getChange(any(GetChangeRequest.class))).thenReturn(change(ChangeStatus.PENDING));
+        SdkDnsGateway frozenClock = new SdkDnsGateway(route53, slept::add, clock);
+
+        assertThatThrownBy(() -> frozenClock.awaitInSync("C1", Duration.ofSeconds(12)))
+                .isInstanceOf(DnsChangeTimeoutException.class);
+        assertThat(slept).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2));
+    }
+
+    @Test
     void recordSetsAreReadFromTheRecordOnAndStopAtTheNextName() {
         when(route53.listResourceRecordSets(any(ListResourceRecordSetsRequest.class))).thenReturn(
                 ListResourceRecordSetsResponse.builder().isTruncated(true).nextRecordName("media.example.com.")
