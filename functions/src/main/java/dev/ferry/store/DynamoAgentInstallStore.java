@@ -15,7 +15,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Agent installations in the Ferry table, in their wave's partition: {@code WAVE#<waveId>} /
@@ -74,14 +73,8 @@ public final class DynamoAgentInstallStore implements AgentInstallStore {
 
     @Override
     public List<AgentInstallRecord> installs(String waveId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", FerryTable.PARTITION_KEY, "#sk", FerryTable.SORT_KEY))
-                .expressionAttributeValues(Map.of(":pk", text(wavePartition(waveId)), ":prefix", text(AGENT_PREFIX)))
-                .consistentRead(true)
-                .build();
-        return dynamoDb.queryPaginator(query).items().stream().map(DynamoAgentInstallStore::read).toList();
+        return dynamoDb.queryPaginator(Items.waveItemsQuery(tableName, waveId, AGENT_PREFIX)).items().stream()
+                .map(DynamoAgentInstallStore::read).toList();
     }
 
     private Map<String, AttributeValue> item(AgentInstallRecord install) {

@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -118,15 +117,8 @@ public final class DynamoWaveStore implements WaveStore {
 
     @Override
     public List<ServerRecord> servers(String waveId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", FerryTable.PARTITION_KEY, "#sk", FerryTable.SORT_KEY))
-                .expressionAttributeValues(Map.of(":pk", text(wavePartition(waveId)), ":prefix", text(SERVER_PREFIX)))
-                .consistentRead(true)
-                .build();
         // The paginator follows LastEvaluatedKey: a wave's servers can exceed the 1 MB of one page.
-        return dynamoDb.queryPaginator(query).items().stream()
+        return dynamoDb.queryPaginator(Items.waveItemsQuery(tableName, waveId, SERVER_PREFIX)).items().stream()
                 .map(item -> RecordJson.read(item.get(RECORD).s(), ServerRecord.class))
                 .toList();
     }

@@ -43,10 +43,7 @@ public final class Ec2Simulator implements LocalService {
 
     @Override
     public boolean accepts(LocalRequest request) {
-        if (!"POST".equals(request.method()) || !request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")) {
-            return false;
-        }
-        return Ec2Xml.API_VERSION.equals(request.form().get("Version"));
+        return request.isQueryCall(Ec2Xml.API_VERSION);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ferry.local.cloud.ec2;
 
 import dev.ferry.local.cloud.ec2.InstanceStore.Association;
 import dev.ferry.local.cloud.ec2.InstanceStore.RegionInstance;
+import dev.ferry.local.cloud.xml.XmlWriter;
 
 import java.time.Duration;
 import java.time.Instant;

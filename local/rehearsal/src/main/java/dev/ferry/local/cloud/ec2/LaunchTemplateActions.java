@@ -1,5 +1,7 @@
 package dev.ferry.local.cloud.ec2;
 
+import dev.ferry.local.cloud.xml.XmlWriter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.ferry.local.cloud.ec2;
 
 import dev.ferry.local.cloud.ec2.SimulatedSecurityGroup.Direction;
+import dev.ferry.local.cloud.xml.XmlWriter;
 
 import java.util.Collection;
 import java.util.List;

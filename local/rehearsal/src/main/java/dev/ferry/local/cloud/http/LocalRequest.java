@@ -34,6 +34,19 @@ public record LocalRequest(String method, String path, String query, Map<String,
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** Whether the body is declared an {@code application/x-www-form-urlencoded} form. */
+    public boolean hasFormBody() {
+        return header("content-type").orElse("").startsWith("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Whether this is a call of the AWS query protocol (a POST of a URL-encoded form) to {@code apiVersion}: the
+     * form's {@code Version} tells the services of that protocol (EC2, IAM, SNS) apart on one port.
+     */
+    public boolean isQueryCall(String apiVersion) {
+        return "POST".equals(method) && hasFormBody() && apiVersion.equals(form().get("Version"));
+    }
+
     /** The body as an {@code application/x-www-form-urlencoded} form (the AWS query protocol). */
     public Map<String, String> form() {
         return parseForm(bodyText());

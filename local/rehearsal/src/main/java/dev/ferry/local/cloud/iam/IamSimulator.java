@@ -1,9 +1,9 @@
 package dev.ferry.local.cloud.iam;
 
-import dev.ferry.local.cloud.ec2.XmlWriter;
 import dev.ferry.local.cloud.http.LocalRequest;
 import dev.ferry.local.cloud.http.LocalResponse;
 import dev.ferry.local.cloud.http.LocalService;
+import dev.ferry.local.cloud.xml.XmlWriter;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -110,9 +110,7 @@ public final class IamSimulator implements LocalService {
 
     @Override
     public boolean accepts(LocalRequest request) {
-        return "POST".equals(request.method())
-                && request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")
-                && API_VERSION.equals(request.form().get("Version"));
+        return request.isQueryCall(API_VERSION);
     }
 
     @Override

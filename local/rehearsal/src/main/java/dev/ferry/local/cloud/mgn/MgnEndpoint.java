@@ -30,7 +30,7 @@ public final class MgnEndpoint implements LocalService {
     @Override
     public boolean accepts(LocalRequest request) {
         return request.header("x-amz-target").isEmpty()
-                && !request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")
+                && !request.hasFormBody()
                 && OPERATION_PATH.matcher(request.path()).matches();
     }
 

@@ -1,7 +1,7 @@
 package dev.ferry.local.cloud.route53;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.local.cloud.environment.SectionReader;
+import dev.ferry.local.mgn.environment.ObjectReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ final class Route53EnvironmentReader {
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
     private static final Pattern DOMAIN = Pattern.compile("(?i)([a-z0-9_*]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_-]{1,63}\\.?");
     private static final Pattern NON_BLANK = Pattern.compile(".*\\S.*");
+    /** A record's value: TXT data may span lines. */
+    private static final Pattern NON_BLANK_VALUE = Pattern.compile("(?s).*\\S.*");
     private static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "TXT");
     /** A day: beyond that a rehearsal's DNS stage could never see its change in sync. */
     private static final long MAX_PROPAGATION_SECONDS = 86_400;
@@ -33,20 +35,17 @@ final class Route53EnvironmentReader {
     }
 
     Route53Environment read(JsonNode root) {
-        if (root == null || root.get(SECTION) == null || root.get(SECTION).isNull()) {
-            return Route53Environment.NONE;
-        }
-        Optional<SectionReader> section = SectionReader.of(root.get(SECTION), SECTION, problems);
+        Optional<ObjectReader> section = ObjectReader.section(root, SECTION, problems);
         if (section.isEmpty()) {
             return Route53Environment.NONE;
         }
-        SectionReader route53 = section.get();
+        ObjectReader route53 = section.get();
         route53.rejectUnknownFields("propagationSeconds", "hostedZones");
         Duration propagation = route53.optionalWholeNumber("propagationSeconds", 0, MAX_PROPAGATION_SECONDS)
                 .map(Duration::ofSeconds).orElse(Duration.ZERO);
         List<HostedZoneSpec> zones = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (SectionReader zone : route53.objectArray("hostedZones", true)) {
+        for (ObjectReader zone : route53.objectArray("hostedZones", true, true)) {
             HostedZoneSpec spec = readZone(zone);
             if (!spec.id().isEmpty() && !ids.add(spec.id())) {
                 zone.problem("id", "duplicates another hosted zone's " + spec.id());
@@ -56,13 +55,13 @@ final class Route53EnvironmentReader {
         return new Route53Environment(propagation, zones);
     }
 
-    private HostedZoneSpec readZone(SectionReader zone) {
+    private HostedZoneSpec readZone(ObjectReader zone) {
         zone.rejectUnknownFields("id", "name", "recordSets");
         String id = zone.requiredString("id", ZONE_ID, "\"Z\" followed by up to 31 upper-case letters and digits");
         String name = DnsNames.normal(zone.requiredString("name", DOMAIN, "a domain name such as example.com."));
         List<RecordSet> sets = new ArrayList<>();
-        List<SectionReader> readers = zone.objectArray("recordSets", false);
-        for (SectionReader reader : readers) {
+        List<ObjectReader> readers = zone.objectArray("recordSets", false, true);
+        for (ObjectReader reader : readers) {
             sets.add(readRecordSet(reader, name));
         }
         List<RecordSet> accepted = new ArrayList<>();
@@ -78,7 +77,7 @@ final class Route53EnvironmentReader {
         return new HostedZoneSpec(id, name, sets);
     }
 
-    private RecordSet readRecordSet(SectionReader set, String zoneName) {
+    private RecordSet readRecordSet(ObjectReader set, String zoneName) {
         set.rejectUnknownFields("name", "type", "setIdentifier", "weight", "ttl", "values");
         String name = set.requiredString("name", DOMAIN, "a domain name such as media.example.com.");
         if (!name.isEmpty() && !DnsNames.inZone(DnsNames.normal(name), zoneName)) {
@@ -100,7 +99,7 @@ final class Route53EnvironmentReader {
             set.problem("ttl", "is required");
         }
         long ttl = set.optionalWholeNumber("ttl", 0, RecordSetRules.MAX_TTL).orElse(0L);
-        List<String> values = set.stringArray("values", true, false);
+        List<String> values = set.stringArray("values", true, false, NON_BLANK_VALUE, "a non-blank string");
         RecordSet recordSet = new RecordSet(name.isEmpty() ? zoneName : name, type.orElse("A"), identifier, weight, ttl,
                 values, null, null);
         if (type.isPresent()) {

@@ -3,6 +3,7 @@ package dev.ferry.local.cloud.route53;
 import dev.ferry.local.cloud.http.LocalRequest;
 import dev.ferry.local.cloud.http.LocalResponse;
 import dev.ferry.local.cloud.http.LocalService;
+import dev.ferry.local.cloud.xml.XmlWriter;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -105,20 +106,20 @@ public final class Route53Simulator implements LocalService {
     }
 
     private String getHostedZone(HostedZone zone) {
-        XmlBuilder xml = new XmlBuilder("GetHostedZoneResponse", NAMESPACE);
+        XmlWriter xml = new XmlWriter().startDocument("GetHostedZoneResponse", NAMESPACE);
         writeZone(xml, zone);
         xml.start("DelegationSet").start("NameServers");
         zone.nameServers().forEach(server -> xml.element("NameServer", server.substring(0, server.length() - 1)));
-        return xml.build();
+        return xml.endAll().toString();
     }
 
     private String listHostedZones() {
-        XmlBuilder xml = new XmlBuilder("ListHostedZonesResponse", NAMESPACE).start("HostedZones");
+        XmlWriter xml = new XmlWriter().startDocument("ListHostedZonesResponse", NAMESPACE).start("HostedZones");
         zones.values().forEach(zone -> writeZone(xml, zone));
-        return xml.end().element("IsTruncated", false).element("MaxItems", 100).build();
+        return xml.end().element("IsTruncated", false).element("MaxItems", 100).endAll().toString();
     }
 
-    private static void writeZone(XmlBuilder xml, HostedZone zone) {
+    private static void writeZone(XmlWriter xml, HostedZone zone) {
         xml.start("HostedZone")
                 .element("Id", "/hostedzone/" + zone.id())
                 .element("Name", zone.name())
@@ -145,7 +146,8 @@ public final class Route53Simulator implements LocalService {
         List<RecordSet> from = zone.recordSets().stream()
                 .filter(set -> startName == null || !before(set, DnsNames.normal(startName), startType, startIdentifier))
                 .toList();
-        XmlBuilder xml = new XmlBuilder("ListResourceRecordSetsResponse", NAMESPACE).start("ResourceRecordSets");
+        XmlWriter xml = new XmlWriter().startDocument("ListResourceRecordSetsResponse", NAMESPACE)
+                .start("ResourceRecordSets");
         from.stream().limit(maxItems).forEach(set -> writeRecordSet(xml, set));
         xml.end().element("IsTruncated", from.size() > maxItems);
         if (from.size() > maxItems) {
@@ -153,7 +155,7 @@ public final class Route53Simulator implements LocalService {
             xml.element("NextRecordName", next.name()).element("NextRecordType", next.type())
                     .element("NextRecordIdentifier", next.setIdentifier());
         }
-        return xml.element("MaxItems", maxItems).build();
+        return xml.element("MaxItems", maxItems).endAll().toString();
     }
 
     /** Whether {@code set} sorts before the start a ListResourceRecordSets request gives. */
@@ -169,7 +171,7 @@ public final class Route53Simulator implements LocalService {
         return (set.setIdentifier() == null ? "" : set.setIdentifier()).compareTo(identifier) < 0;
     }
 
-    private static void writeRecordSet(XmlBuilder xml, RecordSet set) {
+    private static void writeRecordSet(XmlWriter xml, RecordSet set) {
         xml.start("ResourceRecordSet")
                 .element("Name", set.name())
                 .element("Type", set.type())
@@ -198,20 +200,20 @@ public final class Route53Simulator implements LocalService {
         Route53Change change = new Route53Change(changeId(), zone.id(), batch.comment(), now, now.plus(propagation),
                 batch.changes().stream().map(Change::describe).toList(), after);
         changes.add(change);
-        XmlBuilder xml = new XmlBuilder("ChangeResourceRecordSetsResponse", NAMESPACE);
+        XmlWriter xml = new XmlWriter().startDocument("ChangeResourceRecordSetsResponse", NAMESPACE);
         writeChangeInfo(xml, change, "PENDING");
-        return xml.build();
+        return xml.endAll().toString();
     }
 
     private String getChange(String changeId) {
         Route53Change change = changes.stream().filter(candidate -> candidate.changeId().equals(changeId)).findFirst()
                 .orElseThrow(() -> Route53Exception.noSuchChange(changeId));
-        XmlBuilder xml = new XmlBuilder("GetChangeResponse", NAMESPACE);
+        XmlWriter xml = new XmlWriter().startDocument("GetChangeResponse", NAMESPACE);
         writeChangeInfo(xml, change, clock.instant().isBefore(change.inSyncAt()) ? "PENDING" : "INSYNC");
-        return xml.build();
+        return xml.endAll().toString();
     }
 
-    private static void writeChangeInfo(XmlBuilder xml, Route53Change change, String status) {
+    private static void writeChangeInfo(XmlWriter xml, Route53Change change, String status) {
         xml.start("ChangeInfo")
                 .element("Id", "/change/" + change.changeId())
                 .element("Status", status)
@@ -256,14 +258,15 @@ public final class Route53Simulator implements LocalService {
      * InvalidChangeBatch), which the SDK gives as {@code InvalidChangeBatchException.messages()}.
      */
     private static String errorDocument(Route53Exception e) {
-        XmlBuilder xml = new XmlBuilder("ErrorResponse", NAMESPACE).start("Error")
+        XmlWriter xml = new XmlWriter().startDocument("ErrorResponse", NAMESPACE).start("Error")
                 .element("Type", "Sender")
                 .element("Code", e.code());
         if (e.messages().isEmpty()) {
-            return xml.element("Message", e.getMessage()).end().element("RequestId", UUID.randomUUID()).build();
+            return xml.element("Message", e.getMessage()).end().element("RequestId", UUID.randomUUID()).endAll()
+                    .toString();
         }
         xml.element("Message", e.messages().toString()).start("messages");
         e.messages().forEach(message -> xml.element("Message", message));
-        return xml.end().end().element("RequestId", UUID.randomUUID()).build();
+        return xml.end().end().element("RequestId", UUID.randomUUID()).endAll().toString();
     }
 }

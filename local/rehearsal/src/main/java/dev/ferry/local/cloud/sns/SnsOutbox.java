@@ -45,9 +45,7 @@ public final class SnsOutbox implements LocalService {
 
     @Override
     public boolean accepts(LocalRequest request) {
-        return "POST".equals(request.method())
-                && request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")
-                && API_VERSION.equals(request.form().get("Version"));
+        return request.isQueryCall(API_VERSION);
     }
 
     @Override

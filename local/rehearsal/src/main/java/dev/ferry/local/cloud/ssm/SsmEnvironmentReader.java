@@ -1,7 +1,7 @@
 package dev.ferry.local.cloud.ssm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.local.cloud.environment.SectionReader;
+import dev.ferry.local.mgn.environment.ObjectReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,17 +31,14 @@ final class SsmEnvironmentReader {
     }
 
     SsmEnvironment read(JsonNode root) {
-        if (root == null || root.get(SECTION) == null || root.get(SECTION).isNull()) {
-            return SsmEnvironment.NONE;
-        }
-        Optional<SectionReader> section = SectionReader.of(root.get(SECTION), SECTION, problems);
+        Optional<ObjectReader> section = ObjectReader.section(root, SECTION, problems);
         if (section.isEmpty()) {
             return SsmEnvironment.NONE;
         }
         section.get().rejectUnknownFields("instances");
         List<ManagedInstanceSpec> instances = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (SectionReader instance : section.get().objectArray("instances", true)) {
+        for (ObjectReader instance : section.get().objectArray("instances", true, true)) {
             ManagedInstanceSpec spec = readInstance(instance);
             if (!spec.instanceId().isEmpty() && !seen.add(spec.instanceId())) {
                 instance.problem("instanceId", "duplicates another instance's " + spec.instanceId());
@@ -51,7 +48,7 @@ final class SsmEnvironmentReader {
         return new SsmEnvironment(instances);
     }
 
-    private ManagedInstanceSpec readInstance(SectionReader instance) {
+    private ManagedInstanceSpec readInstance(ObjectReader instance) {
         instance.rejectUnknownFields("instanceId", "platformType", "pingStatus", "agentInstall");
         String instanceId = instance.requiredString("instanceId", INSTANCE_ID,
                 "\"i-\" followed by 8 to 17 lower-case hex digits");
@@ -64,7 +61,7 @@ final class SsmEnvironmentReader {
     }
 
     /** The given platform, else the MGN server's; the two must agree, since both describe one machine. */
-    private SsmPlatform platform(SectionReader instance, String instanceId) {
+    private SsmPlatform platform(ObjectReader instance, String instanceId) {
         Optional<SsmPlatform> ofServer = Optional.ofNullable(platformsOfSourceServers.get(instanceId));
         Optional<SsmPlatform> given = instance.optionalChoice("platformType", SsmPlatform.platformTypes())
                 .map(SsmPlatform::ofPlatformType);
@@ -79,7 +76,7 @@ final class SsmEnvironmentReader {
         return given.or(() -> ofServer).orElse(SsmPlatform.LINUX);
     }
 
-    private AgentInstallSpec readAgentInstall(SectionReader install) {
+    private AgentInstallSpec readAgentInstall(ObjectReader install) {
         install.rejectUnknownFields("outcome", "runSeconds", "exitCode", "output", "error");
         List<String> outcomes = Arrays.stream(AgentInstallOutcome.values()).map(Enum::name).toList();
         if (!install.has("outcome")) {

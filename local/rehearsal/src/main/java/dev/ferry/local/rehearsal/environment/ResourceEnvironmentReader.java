@@ -14,6 +14,7 @@ import dev.ferry.local.cloud.iam.IamResources;
 import dev.ferry.local.cloud.iam.IamSimulator;
 import dev.ferry.local.cloud.iam.InstanceProfileSpec;
 import dev.ferry.local.cloud.iam.RoleSpec;
+import dev.ferry.local.mgn.environment.ObjectReader;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,13 +58,11 @@ final class ResourceEnvironmentReader {
         String accountId = root.path("accountId").asText("");
         String sourceRegion = root.path("sourceRegion").asText("");
         String targetRegion = root.path("targetRegion").asText("");
-        IamResources iam = Optional.ofNullable(root.get("iam")).filter(node -> !node.isNull())
-                .flatMap(node -> JsonFields.of(node, "iam", problems)).map(this::readIam).orElse(IamResources.NONE);
+        IamResources iam = ObjectReader.section(root, "iam", problems).map(this::readIam).orElse(IamResources.NONE);
         Ec2Resources ec2 = Ec2Resources.NONE;
-        Optional<JsonFields> ec2Section = Optional.ofNullable(root.get("ec2")).filter(node -> !node.isNull())
-                .flatMap(node -> JsonFields.of(node, "ec2", problems));
+        Optional<ObjectReader> ec2Section = ObjectReader.section(root, "ec2", problems);
         if (ec2Section.isPresent()) {
-            JsonFields section = ec2Section.get();
+            ObjectReader section = ec2Section.get();
             section.rejectUnknownFields("source", "target");
             Set<String> profileNames = new HashSet<>();
             iam.instanceProfiles().forEach(profile -> profileNames.add(profile.name()));
@@ -82,13 +81,13 @@ final class ResourceEnvironmentReader {
         return new ResourceEnvironment(ec2, iam);
     }
 
-    private RegionResources readRegion(JsonFields region, String regionName, String accountId, Set<String> profileNames) {
+    private RegionResources readRegion(ObjectReader region, String regionName, String accountId, Set<String> profileNames) {
         region.rejectUnknownFields("vpcIds", "securityGroups", "instances", "keyPairs");
-        List<String> vpcIds = region.stringArray("vpcIds", VPC_ID, "\"vpc-\" and 8 to 17 hex digits");
+        List<String> vpcIds = region.stringArray("vpcIds", false, true, VPC_ID, "\"vpc-\" and 8 to 17 hex digits");
         Map<String, SecurityGroupSpec> groups = new LinkedHashMap<>();
         groupReferences.clear();
         Set<String> namesInVpcs = new HashSet<>();
-        for (JsonFields fields : region.objectArray("securityGroups")) {
+        for (ObjectReader fields : region.objectArray("securityGroups", false, true)) {
             SecurityGroupSpec group = readGroup(fields);
             if (groups.containsKey(group.groupId())) {
                 fields.problem("groupId", "duplicates another group's " + group.groupId());
@@ -103,7 +102,7 @@ final class ResourceEnvironmentReader {
                         + " in this environment"));
         List<InstanceSpec> instances = new ArrayList<>();
         Set<String> instanceIds = new HashSet<>();
-        for (JsonFields fields : region.objectArray("instances")) {
+        for (ObjectReader fields : region.objectArray("instances", false, true)) {
             InstanceSpec instance = readInstance(fields, regionName, accountId, profileNames, groups);
             if (!instanceIds.add(instance.instanceId())) {
                 fields.problem("instanceId", "duplicates another instance's " + instance.instanceId());
@@ -112,7 +111,7 @@ final class ResourceEnvironmentReader {
         }
         List<KeyPairSpec> keyPairs = new ArrayList<>();
         Set<String> keyNames = new HashSet<>();
-        for (JsonFields fields : region.objectArray("keyPairs")) {
+        for (ObjectReader fields : region.objectArray("keyPairs", false, true)) {
             fields.rejectUnknownFields("keyName", "publicKey");
             String keyName = fields.requiredString("keyName", NAME_255, "a name of 1 to 255 characters");
             String publicKey = fields.requiredString("publicKey", ANYTHING, "a public key");
@@ -128,7 +127,7 @@ final class ResourceEnvironmentReader {
         return new RegionResources(vpcIds, List.copyOf(groups.values()), instances, keyPairs);
     }
 
-    private SecurityGroupSpec readGroup(JsonFields group) {
+    private SecurityGroupSpec readGroup(ObjectReader group) {
         group.rejectUnknownFields("groupId", "groupName", "description", "vpcId", "tags", "ingress", "egress");
         String groupId = group.requiredString("groupId", GROUP_ID, "\"sg-\" and 8 to 17 hex digits");
         String name = group.requiredString("groupName", GROUP_NAME, "a name of 1 to 255 characters not starting with sg-");
@@ -141,25 +140,25 @@ final class ResourceEnvironmentReader {
         return new SecurityGroupSpec(groupId, name, description, vpcId, tags, ingress, egress);
     }
 
-    private List<GroupRule> readRules(JsonFields group, String direction) {
+    private List<GroupRule> readRules(ObjectReader group, String direction) {
         List<GroupRule> rules = new ArrayList<>();
-        for (JsonFields rule : group.objectArray(direction)) {
+        for (ObjectReader rule : group.objectArray(direction, false, true)) {
             rule.rejectUnknownFields("protocol", "fromPort", "toPort", "cidrs", "ipv6Cidrs", "prefixListIds", "groupIds",
                     "description");
             String protocol = rule.requiredString("protocol", PROTOCOL, "tcp, udp, icmp, icmpv6, -1 (all) or a protocol number");
-            Integer from = rule.optionalInteger("fromPort", -1, 65_535);
-            Integer to = rule.optionalInteger("toPort", -1, 65_535);
-            String description = rule.optionalString("description", TEXT_255, "at most 255 characters");
+            Integer from = rule.optionalWholeNumber("fromPort", -1, 65_535).map(Long::intValue).orElse(null);
+            Integer to = rule.optionalWholeNumber("toPort", -1, 65_535).map(Long::intValue).orElse(null);
+            String description = rule.optionalString("description", TEXT_255, "at most 255 characters").orElse(null);
             if (!protocol.isEmpty()) {
                 RuleChecks.trafficProblem(protocol, from, to).ifPresent(problem -> rule.problem("protocol", problem));
             }
             int before = rules.size();
             for (PeerField peers : PeerField.values()) {
-                List<String> values = rule.stringArray(peers.field, ANYTHING, "");
+                List<String> values = rule.stringArray(peers.field, false, true, ANYTHING, "");
                 for (int i = 0; i < values.size(); i++) {
                     String peer = values.get(i);
                     int index = i;
-                    String path = rule.path(peers.field) + "[" + index + "]";
+                    String path = rule.fieldPath(peers.field) + "[" + index + "]";
                     RuleChecks.peerProblem(peers.kind, peer).ifPresent(problem -> problems.add(path + ": " + problem));
                     if (peers.kind == PeerKind.GROUP) {
                         groupReferences.add(new GroupReference(path, peer));
@@ -174,13 +173,13 @@ final class ResourceEnvironmentReader {
         return rules;
     }
 
-    private InstanceSpec readInstance(JsonFields instance, String regionName, String accountId, Set<String> profileNames,
+    private InstanceSpec readInstance(ObjectReader instance, String regionName, String accountId, Set<String> profileNames,
                                       Map<String, SecurityGroupSpec> groups) {
         instance.rejectUnknownFields("instanceId", "instanceType", "platform", "availabilityZone", "subnetId", "vpcId",
                 "privateIp", "securityGroupIds", "keyName", "instanceProfile", "tags");
         String instanceId = instance.requiredString("instanceId", INSTANCE_ID, "\"i-\" and 8 to 17 hex digits");
         String type = instance.requiredString("instanceType", INSTANCE_TYPE, "an instance type such as t3.small");
-        String platform = instance.optionalString("platform", PLATFORM, "LINUX or WINDOWS");
+        String platform = instance.optionalString("platform", PLATFORM, "LINUX or WINDOWS").orElse(null);
         String zone = instance.requiredString("availabilityZone", ZONE, "an availability zone such as us-east-1a");
         if (!zone.isEmpty() && !regionName.isEmpty() && !zone.startsWith(regionName)) {
             instance.problem("availabilityZone", zone + " is not a zone of " + regionName);
@@ -188,18 +187,21 @@ final class ResourceEnvironmentReader {
         String subnetId = instance.requiredString("subnetId", SUBNET_ID, "\"subnet-\" and 8 to 17 hex digits");
         String vpcId = instance.requiredString("vpcId", VPC_ID, "\"vpc-\" and 8 to 17 hex digits");
         String privateIp = instance.requiredString("privateIp", IPV4, "an IPv4 address");
-        List<String> groupIds = instance.stringArray("securityGroupIds", GROUP_ID, "\"sg-\" and 8 to 17 hex digits");
+        List<String> groupIds = instance.stringArray("securityGroupIds", false, true, GROUP_ID,
+                "\"sg-\" and 8 to 17 hex digits");
         for (int i = 0; i < groupIds.size(); i++) {
             SecurityGroupSpec group = groups.get(groupIds.get(i));
-            String path = instance.path("securityGroupIds") + "[" + i + "]: ";
+            String path = instance.fieldPath("securityGroupIds") + "[" + i + "]: ";
             if (group == null) {
                 problems.add(path + groupIds.get(i) + " is not a security group of " + regionName + " in this environment");
             } else if (!group.vpcId().equals(vpcId)) {
                 problems.add(path + groupIds.get(i) + " is in " + group.vpcId() + ", not in the instance's VPC " + vpcId);
             }
         }
-        String keyName = instance.optionalString("keyName", NAME_255, "a key pair name of 1 to 255 characters");
-        String profile = instance.optionalString("instanceProfile", PROFILE_NAME, "an instance profile name");
+        String keyName = instance.optionalString("keyName", NAME_255, "a key pair name of 1 to 255 characters")
+                .orElse(null);
+        String profile = instance.optionalString("instanceProfile", PROFILE_NAME, "an instance profile name")
+                .orElse(null);
         if (profile != null && !profileNames.contains(profile)) {
             instance.problem("instanceProfile", profile + " is not an instance profile of iam.instanceProfiles");
         }
@@ -223,17 +225,17 @@ final class ResourceEnvironmentReader {
                         + "and target regions are the same"));
     }
 
-    private IamResources readIam(JsonFields iam) {
+    private IamResources readIam(ObjectReader iam) {
         iam.rejectUnknownFields("roles", "instanceProfiles");
         List<RoleSpec> roles = new ArrayList<>();
         Set<String> roleNames = new HashSet<>();
-        for (JsonFields role : iam.objectArray("roles")) {
+        for (ObjectReader role : iam.objectArray("roles", false, true)) {
             role.rejectUnknownFields("roleName", "attachedPolicyArns");
             String name = role.requiredString("roleName", IAM_NAME, "a role name of 1 to 64 letters, digits and +=,.@_-");
-            List<String> arns = role.stringArray("attachedPolicyArns", ANYTHING, "");
+            List<String> arns = role.stringArray("attachedPolicyArns", false, true, ANYTHING, "");
             for (int i = 0; i < arns.size(); i++) {
                 if (!IamSimulator.isManagedPolicyArn(arns.get(i))) {
-                    problems.add(role.path("attachedPolicyArns") + "[" + i + "]: must be a managed policy ARN such as "
+                    problems.add(role.fieldPath("attachedPolicyArns") + "[" + i + "]: must be a managed policy ARN such as "
                             + "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore, got \"" + arns.get(i) + "\"");
                 }
             }
@@ -248,7 +250,7 @@ final class ResourceEnvironmentReader {
         }
         List<InstanceProfileSpec> profiles = new ArrayList<>();
         Set<String> profileNames = new HashSet<>();
-        for (JsonFields profile : iam.objectArray("instanceProfiles")) {
+        for (ObjectReader profile : iam.objectArray("instanceProfiles", false, true)) {
             profile.rejectUnknownFields("name", "roleName");
             String name = profile.requiredString("name", PROFILE_NAME, "a name of 1 to 128 letters, digits and +=,.@_-");
             String roleName = profile.requiredString("roleName", IAM_NAME, "a role name");

@@ -1,7 +1,7 @@
 package dev.ferry.local.rehearsal.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.local.cloud.environment.SectionReader;
+import dev.ferry.local.mgn.environment.ObjectReader;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +34,7 @@ public record ServiceFrontFault(Duration failsAfter, int failureStatus) {
      * problem with its JSON path; empty without the section (the front never fails).
      */
     public static Optional<ServiceFrontFault> fromJson(JsonNode root, List<String> problems) {
-        if (root == null || root.get(SECTION) == null || root.get(SECTION).isNull()) {
-            return Optional.empty();
-        }
-        return SectionReader.of(root.get(SECTION), SECTION, problems).map(section -> {
+        return ObjectReader.section(root, SECTION, problems).map(section -> {
             section.rejectUnknownFields("failsAfterMinutes", "failureStatus");
             if (!section.has("failsAfterMinutes")) {
                 section.problem("failsAfterMinutes", "is required");

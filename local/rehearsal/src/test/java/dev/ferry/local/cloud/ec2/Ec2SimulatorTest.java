@@ -4,9 +4,6 @@ import dev.ferry.local.cloud.http.LocalCloudServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
@@ -17,7 +14,6 @@ import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.ferry.local.cloud.http.LocalClients.pointedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,12 +45,7 @@ class Ec2SimulatorTest {
                         id -> id.equals(TEMPLATE) ? Optional.of("mgn-s-13a5b49c3810fa449") : Optional.empty())
                 .build();
         server = LocalCloudServer.start(0, List.of(simulator));
-        ec2 = Ec2Client.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        ec2 = pointedAt(Ec2Client.builder(), server, Region.EU_CENTRAL_1).build();
         instances.add(new SimulatedInstance("i-0aaaaaaaaaaaaaaa1", "127.0.10.1", "127.0.10.1", "t3.micro", true, LAUNCHED));
         instances.add(new SimulatedInstance("i-0aaaaaaaaaaaaaaa2", "127.0.10.2", "127.0.10.2", "t3.micro", false, LAUNCHED));
     }

@@ -3,21 +3,19 @@ package dev.ferry.local.cloud.ec2;
 import dev.ferry.local.cloud.http.LocalCloudServer;
 import dev.ferry.local.cloud.iam.IamResources;
 import dev.ferry.local.cloud.iam.IamSimulator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static dev.ferry.local.cloud.http.LocalClients.pointedAt;
 
 /**
  * The simulated EC2 (us-east-1 as the source region, eu-central-1 as the target) and IAM behind one loopback
@@ -51,8 +49,7 @@ public final class SimulatedAccount implements AutoCloseable {
         }
         sourceEc2 = ec2Client(SOURCE);
         targetEc2 = ec2Client(TARGET);
-        iamClient = IamClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        iamClient = pointedAt(IamClient.builder(), server, Region.AWS_GLOBAL).build();
     }
 
     /** An account holding these resources at the start. */
@@ -62,8 +59,7 @@ public final class SimulatedAccount implements AutoCloseable {
 
     /** An EC2 client signing for any region, e.g. one the simulation does not have. */
     public Ec2Client ec2Client(Region region) {
-        return Ec2Client.builder().endpointOverride(URI.create(server.endpoint())).region(region)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        return pointedAt(Ec2Client.builder(), server, region).build();
     }
 
     public Ec2Client sourceEc2() {
@@ -96,9 +92,5 @@ public final class SimulatedAccount implements AutoCloseable {
         targetEc2.close();
         iamClient.close();
         server.close();
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 }

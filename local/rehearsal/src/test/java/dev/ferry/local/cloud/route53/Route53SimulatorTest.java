@@ -13,9 +13,6 @@ import dev.ferry.local.engine.time.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -26,12 +23,12 @@ import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.ferry.local.cloud.http.LocalClients.pointedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -252,12 +249,7 @@ class Route53SimulatorTest {
                 RecordSet.simple(RECORD, "A", 86_400, List.of(SOURCE_ADDRESS)),
                 RecordSet.simple("api.example.com", "A", 300, List.of("198.51.100.8")))))));
         server = LocalCloudServer.start(0, List.of(simulator));
-        route53 = Route53Client.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.EU_CENTRAL_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        route53 = pointedAt(Route53Client.builder(), server, Region.EU_CENTRAL_1).build();
         dns = new SdkDnsGateway(route53, pause -> {
             slept.add(pause);
             clock.advanceBy(pause);

@@ -10,22 +10,18 @@ import dev.ferry.local.mgn.MgnSimulator;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalInputs;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import static dev.ferry.local.cloud.http.LocalClients.pointedAt;
 
 /**
  * The simulated Systems Manager of {@code events/rehearsal/agent-and-dns-environment.json} next to
@@ -69,9 +65,9 @@ final class SsmTestRig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ssm = client(SsmClient.builder(), Region.US_EAST_1).build();
-        targetRegionSsm = client(SsmClient.builder(), Region.EU_CENTRAL_1).build();
-        mgnClient = client(MgnClient.builder(), Region.EU_CENTRAL_1).build();
+        ssm = pointedAt(SsmClient.builder(), server, Region.US_EAST_1).build();
+        targetRegionSsm = pointedAt(SsmClient.builder(), server, Region.EU_CENTRAL_1).build();
+        mgnClient = pointedAt(MgnClient.builder(), server, Region.EU_CENTRAL_1).build();
         commands = new SdkSsmCommands(ssm);
     }
 
@@ -100,12 +96,5 @@ final class SsmTestRig implements AutoCloseable {
         targetRegionSsm.close();
         mgnClient.close();
         server.close();
-    }
-
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B client(B builder, Region region) {
-        return builder.endpointOverride(URI.create(server.endpoint()))
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create());
     }
 }

@@ -3,22 +3,13 @@ package dev.ferry.local.rehearsal.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.rehearsal.ProjectFolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,51 +31,25 @@ class AwsCliConformanceIntegrationTest {
     private static final String MOVED_BY_TEST = "s-8b9c0d1e2f3041526";
     /** Serve's pace: the small servers replicate in a second or so, and nothing times out while the tests run. */
     private static final double SPEED = 600;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path folder;
+    @RegisterExtension
+    static final ServedAwsCli SERVE = new ServedAwsCli("events/rehearsal/aws-cli-environment.json", SPEED);
 
-    private static ServeProcess serve;
-    private static AwsCli aws;
     private static JsonNode startedTestJob;
     private static String callbackMachineArn;
     private static String demoExecutionArn;
     private static int executions;
 
-    @BeforeAll
-    static void startServe() throws IOException {
-        Optional<Path> executable = AwsCli.find();
-        if (executable.isPresent()) {
-            serve = ServeProcess.start(environment(), SPEED);
-            aws = AwsCli.at(executable.get(), serve.endpoint(), REGION, ProjectFolder.root(),
-                    Files.writeString(folder.resolve("empty-aws-config"), ""));
-        }
-    }
-
-    /** Each test says for itself that the CLI is missing (a skipped class would not show the message). */
-    @BeforeEach
-    void requireTheCli() {
-        AwsCli.require();
-    }
-
-    @AfterAll
-    static void stopServe() throws InterruptedException {
-        if (serve != null) {
-            serve.close();
-        }
-    }
-
     // MGN
 
     @Test
     void describeSourceServersListsEveryServerOfTheEnvironment() throws IOException {
-        AwsCli.Result result = aws.run("mgn", "describe-source-servers");
+        AwsCli.Result result = aws().run("mgn", "describe-source-servers");
 
         assertThat(result.exitCode()).isZero();
         List<String> expected = new ArrayList<>();
-        JSON.readTree(environment().toFile()).path("servers")
+        JSON.readTree(SERVE.environment().toFile()).path("servers")
                 .forEach(server -> expected.add(server.path("sourceServerId").asText()));
         assertThat(result.json().path("items")).extracting(item -> item.path("sourceServerID").asText())
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -97,7 +62,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void describeSourceServersFiltersByServerId() {
-        JsonNode answer = aws.run("mgn", "describe-source-servers", "--filters", "sourceServerIDs=" + MOVED_BY_TEST).json();
+        JsonNode answer = aws().run("mgn", "describe-source-servers", "--filters", "sourceServerIDs=" + MOVED_BY_TEST).json();
 
         assertThat(answer.path("items")).singleElement()
                 .satisfies(item -> assertThat(item.path("sourceServerID").asText()).isEqualTo(MOVED_BY_TEST));
@@ -105,7 +70,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void describeReplicationConfigurationTemplatesAnswersAList() {
-        AwsCli.Result result = aws.run("mgn", "describe-replication-configuration-templates");
+        AwsCli.Result result = aws().run("mgn", "describe-replication-configuration-templates");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.json().path("items").isArray()).isTrue();
@@ -113,7 +78,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void getLaunchConfigurationNamesTheServerAndItsLaunchTemplate() {
-        JsonNode configuration = aws.run("mgn", "get-launch-configuration", "--source-server-id", LAUNCHED_BY_TEST).json();
+        JsonNode configuration = aws().run("mgn", "get-launch-configuration", "--source-server-id", LAUNCHED_BY_TEST).json();
 
         assertThat(configuration.path("sourceServerID").asText()).isEqualTo(LAUNCHED_BY_TEST);
         assertThat(configuration.path("name").asText()).isEqualTo("cli-test-1");
@@ -136,7 +101,7 @@ class AwsCliConformanceIntegrationTest {
     void describeJobsFindsTheStartedJobById() {
         String jobId = startedTestJob().path("job").path("jobID").asText();
 
-        JsonNode answer = aws.run("mgn", "describe-jobs", "--filters", "jobIDs=" + jobId).json();
+        JsonNode answer = aws().run("mgn", "describe-jobs", "--filters", "jobIDs=" + jobId).json();
 
         assertThat(answer.path("items")).singleElement().satisfies(job -> {
             assertThat(job.path("jobID").asText()).isEqualTo(jobId);
@@ -149,7 +114,7 @@ class AwsCliConformanceIntegrationTest {
     void aServerUnderTestShowsTestingAsItsLifecycleState() {
         startedTestJob();
 
-        JsonNode answer = aws.run("mgn", "describe-source-servers", "--filters", "sourceServerIDs=" + LAUNCHED_BY_TEST).json();
+        JsonNode answer = aws().run("mgn", "describe-source-servers", "--filters", "sourceServerIDs=" + LAUNCHED_BY_TEST).json();
 
         assertThat(answer.path("items").path(0).path("lifeCycle").path("state").asText()).isEqualTo("TESTING");
     }
@@ -158,7 +123,7 @@ class AwsCliConformanceIntegrationTest {
     void changeServerLifeCycleStateMovesAReplicatedServerToReadyForCutover() {
         awaitLifecycle(MOVED_BY_TEST, "READY_FOR_TEST");
 
-        AwsCli.Result result = aws.run("mgn", "change-server-life-cycle-state", "--source-server-id", MOVED_BY_TEST,
+        AwsCli.Result result = aws().run("mgn", "change-server-life-cycle-state", "--source-server-id", MOVED_BY_TEST,
                 "--life-cycle", "state=READY_FOR_CUTOVER");
 
         assertThat(result.exitCode()).isZero();
@@ -168,7 +133,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void anUnknownSourceServerIsRefusedWithResourceNotFound() {
-        AwsCli.Result result = aws.run("mgn", "change-server-life-cycle-state", "--source-server-id", "s-00000000000000000",
+        AwsCli.Result result = aws().run("mgn", "change-server-life-cycle-state", "--source-server-id", "s-00000000000000000",
                 "--life-cycle", "state=READY_FOR_CUTOVER");
 
         assertThat(result.exitCode()).isNotZero();
@@ -179,7 +144,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void listStateMachinesShowsTheProjectsWaveStateMachine() {
-        JsonNode answer = aws.run("stepfunctions", "list-state-machines").json();
+        JsonNode answer = aws().run("stepfunctions", "list-state-machines").json();
 
         assertThat(answer.path("stateMachines")).anySatisfy(machine -> {
             assertThat(machine.path("stateMachineArn").asText()).isEqualTo(WAVE_STATE_MACHINE);
@@ -192,7 +157,7 @@ class AwsCliConformanceIntegrationTest {
         String arn = callbackMachine();
 
         assertThat(arn).isEqualTo("arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:operator-callback");
-        assertThat(aws.run("stepfunctions", "list-state-machines").json().path("stateMachines"))
+        assertThat(aws().run("stepfunctions", "list-state-machines").json().path("stateMachines"))
                 .anySatisfy(machine -> assertThat(machine.path("name").asText()).isEqualTo("operator-callback"));
     }
 
@@ -200,7 +165,7 @@ class AwsCliConformanceIntegrationTest {
     void startExecutionWithTheDemoWaveRunsTheWaveStateMachine() throws IOException {
         String executionArn = demoExecution();
 
-        JsonNode execution = aws.run("stepfunctions", "describe-execution", "--execution-arn", executionArn).json();
+        JsonNode execution = aws().run("stepfunctions", "describe-execution", "--execution-arn", executionArn).json();
 
         assertThat(executionArn).isEqualTo("arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:WaveStateMachine:demo-1");
         assertThat(execution.path("status").asText()).isEqualTo("RUNNING");
@@ -213,7 +178,7 @@ class AwsCliConformanceIntegrationTest {
     void getExecutionHistoryShowsTheDemoWavePassingPreflight() {
         String executionArn = demoExecution();
 
-        JsonNode events = eventually(() -> history(executionArn),
+        JsonNode events = SERVE.eventually(() -> history(executionArn),
                 history -> contains(history, "TaskStateExited", "Preflight"));
 
         assertThat(events.path(0).path("type").asText()).isEqualTo("ExecutionStarted");
@@ -227,7 +192,7 @@ class AwsCliConformanceIntegrationTest {
     void listExecutionsListsTheRunningDemoWave() {
         String executionArn = demoExecution();
 
-        JsonNode answer = aws.run("stepfunctions", "list-executions", "--state-machine-arn", WAVE_STATE_MACHINE,
+        JsonNode answer = aws().run("stepfunctions", "list-executions", "--state-machine-arn", WAVE_STATE_MACHINE,
                 "--status-filter", "RUNNING").json();
 
         assertThat(answer.path("executions")).anySatisfy(execution -> {
@@ -240,7 +205,7 @@ class AwsCliConformanceIntegrationTest {
     void stopExecutionAbortsARunningExecutionWithTheGivenErrorAndCause() {
         String executionArn = startCallbackExecution();
 
-        AwsCli.Result stopped = aws.run("stepfunctions", "stop-execution", "--execution-arn", executionArn,
+        AwsCli.Result stopped = aws().run("stepfunctions", "stop-execution", "--execution-arn", executionArn,
                 "--error", "OperatorStopped", "--cause", "stopped from the AWS CLI");
 
         assertThat(stopped.exitCode()).isZero();
@@ -255,11 +220,11 @@ class AwsCliConformanceIntegrationTest {
     void sendTaskSuccessEndsTheWaitingTaskWithItsOutput() throws IOException {
         String executionArn = startCallbackExecution();
 
-        AwsCli.Result sent = aws.run("stepfunctions", "send-task-success", "--task-token", taskToken(executionArn),
+        AwsCli.Result sent = aws().run("stepfunctions", "send-task-success", "--task-token", taskToken(executionArn),
                 "--task-output", "{\"approvedBy\":\"cli\"}");
 
         assertThat(sent.exitCode()).isZero();
-        JsonNode execution = eventually(() -> describe(executionArn), hasStatus("SUCCEEDED"));
+        JsonNode execution = SERVE.eventually(() -> describe(executionArn), hasStatus("SUCCEEDED"));
         assertThat(JSON.readTree(execution.path("output").asText())).isEqualTo(JSON.readTree("{\"approvedBy\":\"cli\"}"));
     }
 
@@ -267,11 +232,11 @@ class AwsCliConformanceIntegrationTest {
     void sendTaskFailureFailsTheExecutionWithTheGivenErrorAndCause() {
         String executionArn = startCallbackExecution();
 
-        AwsCli.Result sent = aws.run("stepfunctions", "send-task-failure", "--task-token", taskToken(executionArn),
+        AwsCli.Result sent = aws().run("stepfunctions", "send-task-failure", "--task-token", taskToken(executionArn),
                 "--error", "OperatorRejected", "--cause", "not today");
 
         assertThat(sent.exitCode()).isZero();
-        JsonNode execution = eventually(() -> describe(executionArn), hasStatus("FAILED"));
+        JsonNode execution = SERVE.eventually(() -> describe(executionArn), hasStatus("FAILED"));
         assertThat(execution.path("error").asText()).isEqualTo("OperatorRejected");
         assertThat(execution.path("cause").asText()).isEqualTo("not today");
     }
@@ -280,7 +245,7 @@ class AwsCliConformanceIntegrationTest {
     void sendTaskHeartbeatIsAcceptedAndTheTaskKeepsWaiting() {
         String executionArn = startCallbackExecution();
 
-        AwsCli.Result sent = aws.run("stepfunctions", "send-task-heartbeat", "--task-token", taskToken(executionArn));
+        AwsCli.Result sent = aws().run("stepfunctions", "send-task-heartbeat", "--task-token", taskToken(executionArn));
 
         assertThat(sent.exitCode()).isZero();
         assertThat(sent.json().isObject()).isTrue();
@@ -291,7 +256,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void aMalformedTaskTokenIsRefusedWithInvalidToken() {
-        AwsCli.Result result = aws.run("stepfunctions", "send-task-success", "--task-token", "not-a-token",
+        AwsCli.Result result = aws().run("stepfunctions", "send-task-success", "--task-token", "not-a-token",
                 "--task-output", "{}");
 
         assertThat(result.exitCode()).isNotZero();
@@ -300,7 +265,7 @@ class AwsCliConformanceIntegrationTest {
 
     @Test
     void aWellFormedTokenNobodyIssuedIsRefusedWithTaskDoesNotExist() {
-        AwsCli.Result result = aws.run("stepfunctions", "send-task-success", "--task-token", "AQ" + "A".repeat(256),
+        AwsCli.Result result = aws().run("stepfunctions", "send-task-success", "--task-token", "AQ" + "A".repeat(256),
                 "--task-output", "{}");
 
         assertThat(result.exitCode()).isNotZero();
@@ -311,23 +276,24 @@ class AwsCliConformanceIntegrationTest {
     void aTokenAlreadyAnsweredIsRefusedWithTaskTimedOut() {
         String executionArn = startCallbackExecution();
         String token = taskToken(executionArn);
-        aws.run("stepfunctions", "send-task-success", "--task-token", token, "--task-output", "{}").json();
+        aws().run("stepfunctions", "send-task-success", "--task-token", token, "--task-output", "{}").json();
 
-        AwsCli.Result again = aws.run("stepfunctions", "send-task-success", "--task-token", token, "--task-output", "{}");
+        AwsCli.Result again = aws().run("stepfunctions", "send-task-success", "--task-token", token, "--task-output", "{}");
 
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.errors()).contains("(TaskTimedOut)");
     }
 
-    private static Path environment() {
-        return ProjectFolder.root().resolve("events/rehearsal/aws-cli-environment.json");
+    /** The CLI for serve, signing for the target region, where the controller runs. */
+    private static AwsCli aws() {
+        return SERVE.in(REGION);
     }
 
     /** The test launch of {@link #LAUNCHED_BY_TEST}, started once its replication allows it (one job per server). */
     private static synchronized JsonNode startedTestJob() {
         if (startedTestJob == null) {
             awaitLifecycle(LAUNCHED_BY_TEST, "READY_FOR_TEST");
-            AwsCli.Result started = aws.run("mgn", "start-test", "--source-server-ids", LAUNCHED_BY_TEST);
+            AwsCli.Result started = aws().run("mgn", "start-test", "--source-server-ids", LAUNCHED_BY_TEST);
             assertThat(started.exitCode()).isZero();
             startedTestJob = started.json();
         }
@@ -337,7 +303,7 @@ class AwsCliConformanceIntegrationTest {
     /** The demo wave, started once from the CLI as the README shows. */
     private static synchronized String demoExecution() {
         if (demoExecutionArn == null) {
-            AwsCli.Result started = aws.run("stepfunctions", "start-execution", "--state-machine-arn", WAVE_STATE_MACHINE,
+            AwsCli.Result started = aws().run("stepfunctions", "start-execution", "--state-machine-arn", WAVE_STATE_MACHINE,
                     "--name", "demo-1", "--input", "file://events/demo-wave.json");
             assertThat(started.exitCode()).isZero();
             assertThat(started.json().path("startDate").isNumber()).isTrue();
@@ -365,7 +331,7 @@ class AwsCliConformanceIntegrationTest {
                        "HeartbeatSeconds": 86400,
                        "End": true}}}
                     """;
-            AwsCli.Result created = aws.run("stepfunctions", "create-state-machine", "--name", "operator-callback",
+            AwsCli.Result created = aws().run("stepfunctions", "create-state-machine", "--name", "operator-callback",
                     "--definition", definition, "--role-arn", "arn:aws:iam::" + ACCOUNT + ":role/ferry-local");
             assertThat(created.exitCode()).isZero();
             assertThat(created.json().path("creationDate").isNumber()).isTrue();
@@ -376,13 +342,14 @@ class AwsCliConformanceIntegrationTest {
 
     private static synchronized String startCallbackExecution() {
         String name = "operator-" + ++executions;
-        return aws.run("stepfunctions", "start-execution", "--state-machine-arn", callbackMachine(), "--name", name,
+        return aws().run("stepfunctions", "start-execution", "--state-machine-arn", callbackMachine(), "--name", name,
                 "--input", "{\"request\":\"" + name + "\"}").json().path("executionArn").asText();
     }
 
     /** The task token as the TaskScheduled event of the callback task shows it in its parameters. */
     private static String taskToken(String executionArn) {
-        JsonNode events = eventually(() -> history(executionArn), history -> contains(history, "TaskScheduled", null));
+        JsonNode events = SERVE.eventually(() -> history(executionArn),
+                history -> contains(history, "TaskScheduled", null));
         for (JsonNode event : events) {
             if (event.path("type").asText().equals("TaskScheduled")) {
                 try {
@@ -397,11 +364,11 @@ class AwsCliConformanceIntegrationTest {
     }
 
     private static JsonNode describe(String executionArn) {
-        return aws.run("stepfunctions", "describe-execution", "--execution-arn", executionArn).json();
+        return aws().run("stepfunctions", "describe-execution", "--execution-arn", executionArn).json();
     }
 
     private static JsonNode history(String executionArn) {
-        return aws.run("stepfunctions", "get-execution-history", "--execution-arn", executionArn).json().path("events");
+        return aws().run("stepfunctions", "get-execution-history", "--execution-arn", executionArn).json().path("events");
     }
 
     private static boolean contains(JsonNode events, String type, String stateName) {
@@ -419,27 +386,8 @@ class AwsCliConformanceIntegrationTest {
     }
 
     private static void awaitLifecycle(String sourceServerId, String state) {
-        eventually(() -> aws.run("mgn", "describe-source-servers", "--filters", "sourceServerIDs=" + sourceServerId).json(),
+        SERVE.eventually(() -> aws().run("mgn", "describe-source-servers", "--filters",
+                        "sourceServerIDs=" + sourceServerId).json(),
                 answer -> state.equals(answer.path("items").path(0).path("lifeCycle").path("state").asText()));
-    }
-
-    /** Asks again (serve runs on its own) until the answer satisfies {@code done}, for {@link #PATIENCE} at most. */
-    private static JsonNode eventually(Supplier<JsonNode> ask, Predicate<JsonNode> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        JsonNode answer = ask.get();
-        while (!done.test(answer)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Still not as expected after " + PATIENCE.toSeconds() + " s: " + answer
-                        + "\nserve printed:\n" + serve.console());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for serve", e);
-            }
-            answer = ask.get();
-        }
-        return answer;
     }
 }

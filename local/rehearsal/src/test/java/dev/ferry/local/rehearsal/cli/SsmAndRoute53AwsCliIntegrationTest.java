@@ -1,20 +1,13 @@
 package dev.ferry.local.rehearsal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.local.rehearsal.ProjectFolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,46 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SsmAndRoute53AwsCliIntegrationTest {
 
+    private static final String SOURCE_REGION = "us-east-1";
+    private static final String TARGET_REGION = "eu-central-1";
     private static final String ZONE = "Z0123456789ABCDEFGHIJ";
     private static final String INSTALLS = "i-0a1b2c3d4e5f60718";
     /** Serve's pace: the installer's minute and a half passes in a fraction of a second. */
     private static final double SPEED = 600;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final ServedAwsCli SERVE = new ServedAwsCli("events/rehearsal/agent-and-dns-environment.json", SPEED);
 
     @TempDir
     static Path folder;
 
-    private static ServeProcess serve;
-    private static AwsCli sourceRegion;
-    private static AwsCli targetRegion;
-
-    @BeforeAll
-    static void startServe() throws IOException {
-        Optional<Path> executable = AwsCli.find();
-        if (executable.isPresent()) {
-            serve = ServeProcess.start(ProjectFolder.root().resolve("events/rehearsal/agent-and-dns-environment.json"), SPEED);
-            Path emptyConfig = Files.writeString(folder.resolve("empty-aws-config"), "");
-            sourceRegion = AwsCli.at(executable.get(), serve.endpoint(), "us-east-1", ProjectFolder.root(), emptyConfig);
-            targetRegion = AwsCli.at(executable.get(), serve.endpoint(), "eu-central-1", ProjectFolder.root(), emptyConfig);
-        }
-    }
-
-    /** Each test says for itself that the CLI is missing (a skipped class would not show the message). */
-    @BeforeEach
-    void requireTheCli() {
-        AwsCli.require();
-    }
-
-    @AfterAll
-    static void stopServe() throws InterruptedException {
-        if (serve != null) {
-            serve.close();
-        }
-    }
-
     @Test
     void describeInstanceInformationListsTheSourceRegionsManagedInstances() {
-        JsonNode answer = sourceRegion.run("ssm", "describe-instance-information",
+        JsonNode answer = SERVE.in(SOURCE_REGION).run("ssm", "describe-instance-information",
                 "--filters", "Key=InstanceIds,Values=" + INSTALLS).json();
 
         assertThat(answer.path("InstanceInformationList")).singleElement().satisfies(instance -> {
@@ -78,19 +47,20 @@ class SsmAndRoute53AwsCliIntegrationTest {
 
     @Test
     void theTargetRegionsSystemsManagerManagesNoSourceInstance() {
-        JsonNode answer = targetRegion.run("ssm", "describe-instance-information").json();
+        JsonNode answer = SERVE.in(TARGET_REGION).run("ssm", "describe-instance-information").json();
 
         assertThat(answer.path("InstanceInformationList")).isEmpty();
     }
 
     @Test
     void aCommandSentWithTheCliRunsToSuccess() {
-        String commandId = sourceRegion.run("ssm", "send-command", "--instance-ids", INSTALLS,
+        String commandId = SERVE.in(SOURCE_REGION).run("ssm", "send-command", "--instance-ids", INSTALLS,
                 "--document-name", "AWS-RunShellScript", "--comment", "check",
                 "--parameters", "commands=uname -a").json().path("Command").path("CommandId").asText();
 
-        JsonNode invocation = eventually(() -> sourceRegion.run("ssm", "get-command-invocation", "--command-id", commandId,
-                "--instance-id", INSTALLS));
+        JsonNode invocation = SERVE.eventually(() -> SERVE.in(SOURCE_REGION).run("ssm", "get-command-invocation",
+                        "--command-id", commandId, "--instance-id", INSTALLS),
+                SsmAndRoute53AwsCliIntegrationTest::succeeded).json();
 
         assertThat(invocation.path("ResponseCode").asInt()).isZero();
         assertThat(invocation.path("Comment").asText()).isEqualTo("check");
@@ -98,7 +68,8 @@ class SsmAndRoute53AwsCliIntegrationTest {
 
     @Test
     void listResourceRecordSetsShowsTheZonesRecordsAfterItsNsAndSoa() {
-        JsonNode answer = targetRegion.run("route53", "list-resource-record-sets", "--hosted-zone-id", ZONE).json();
+        JsonNode answer = SERVE.in(TARGET_REGION).run("route53", "list-resource-record-sets", "--hosted-zone-id", ZONE)
+                .json();
 
         assertThat(answer.path("ResourceRecordSets")).extracting(set -> set.path("Name").asText() + " " + set.path("Type").asText())
                 .containsExactly("example.com. NS", "example.com. SOA", "media.example.com. A", "www.example.com. CNAME");
@@ -110,32 +81,16 @@ class SsmAndRoute53AwsCliIntegrationTest {
                 {"Changes": [{"Action": "CREATE", "ResourceRecordSet": {"Name": "media.example.com", "Type": "A",
                   "TTL": 60, "ResourceRecords": [{"Value": "203.0.113.9"}]}}]}""");
 
-        AwsCli.Result result = targetRegion.run("route53", "change-resource-record-sets", "--hosted-zone-id", ZONE,
-                "--change-batch", "file://" + batch);
+        AwsCli.Result result = SERVE.in(TARGET_REGION).run("route53", "change-resource-record-sets",
+                "--hosted-zone-id", ZONE, "--change-batch", "file://" + batch);
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errors()).contains("InvalidChangeBatch")
                 .contains("Tried to create resource record set [name='media.example.com.', type='A'] but it already exists");
     }
 
-    /** Asks again (serve runs on its own) until the invocation has ended, for {@link #PATIENCE} at most. */
-    private static JsonNode eventually(Supplier<AwsCli.Result> ask) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            AwsCli.Result result = ask.get();
-            if (result.exitCode() == 0 && "Success".equals(result.json().path("Status").asText())) {
-                return result.json();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The command did not succeed within " + PATIENCE.toSeconds() + " s: "
-                        + result.output() + result.errors() + "\nserve printed:\n" + serve.console());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for serve", e);
-            }
-        }
+    /** Whether the invocation has ended in success; a refused request counts as not yet. */
+    private static boolean succeeded(AwsCli.Result invocation) {
+        return invocation.exitCode() == 0 && "Success".equals(invocation.json().path("Status").asText());
     }
 }
