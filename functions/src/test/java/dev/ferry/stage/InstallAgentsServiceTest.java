@@ -367,17 +367,6 @@ class InstallAgentsServiceTest {
         assertThat(result.pending()).isEqualTo(1);
     }
 
-    @Test
-    void aCommentForALongWaveIdStaysWithinSsmsLimitAndDiffersFromAnotherWavesWithTheSameStart() {
-        String longId = "x".repeat(70) + "-a";
-        String otherLongId = "x".repeat(70) + "-b";
-
-        String comment = InstallAgentsService.commentFor(longId, WEB);
-
-        assertThat(comment).hasSize(100).startsWith("ferry agent install " + WEB + " wave xxx");
-        assertThat(comment).isNotEqualTo(InstallAgentsService.commentFor(otherLongId, WEB));
-    }
-
     private void wave(OnServerFailure onFailure, AgentInstallationSettings settings, String... instanceIds) {
         List<ServerSpec> specs = new ArrayList<>();
         for (String instanceId : instanceIds) {
