@@ -66,7 +66,7 @@ public class DnsSwitchService {
      */
     public DnsSwitchResult advance(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = store.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            WaveRecord wave = StoredWave.of(store, ref.waveId());
             DnsSettings settings = wave.definition().dns();
             if (settings == null) {
                 return done(wave, 0, 0);

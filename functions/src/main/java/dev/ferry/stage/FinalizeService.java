@@ -44,7 +44,7 @@ public class FinalizeService {
     }
 
     private WaveProgress finalizeCutover(String waveId) {
-        WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+        WaveRecord wave = StoredWave.of(waves, waveId);
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> toFinalize = servers.stream()
                 .filter(server -> server.isActive() && server.stage() == Stage.FINALIZE)

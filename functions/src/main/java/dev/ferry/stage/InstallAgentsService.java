@@ -97,7 +97,7 @@ public class InstallAgentsService {
      */
     public InstallAgentsResult install(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = waves.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            WaveRecord wave = StoredWave.of(waves, ref.waveId());
             List<AgentInstallRecord> records = installs.installs(wave.waveId());
             AgentInstallationSettings settings = wave.definition().agentInstallation();
             boolean running = wave.status() == WaveStatus.RUNNING;

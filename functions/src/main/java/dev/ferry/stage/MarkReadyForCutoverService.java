@@ -46,7 +46,7 @@ public class MarkReadyForCutoverService {
     }
 
     private WaveProgress markReady(String waveId) {
-        WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+        WaveRecord wave = StoredWave.of(waves, waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> toMark = servers.stream()

@@ -47,7 +47,7 @@ public class NotApprovedService {
     /** Leaves the wave's active servers out and records the wave as not approved. */
     public WaveProgress notApproved(NotApprovedRequest request) {
         String waveId = request.waveId();
-        WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+        WaveRecord wave = StoredWave.of(waves, waveId);
         List<ServerRecord> servers = waves.servers(waveId);
         if (wave.status() == WaveStatus.NOT_APPROVED) {
             return WaveProgress.of(wave, servers);

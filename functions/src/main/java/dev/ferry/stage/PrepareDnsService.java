@@ -46,7 +46,7 @@ public class PrepareDnsService {
      */
     public WaveProgress prepare(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = store.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            WaveRecord wave = StoredWave.of(store, ref.waveId());
             DnsSettings settings = wave.definition().dns();
             boolean lowered = wave.dns() != null && wave.dns().ttlLowered();
             if (settings == null || wave.status() != WaveStatus.RUNNING || lowered) {

@@ -77,7 +77,7 @@ public class PrepareLaunchService {
      */
     public WaveProgress prepare(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = store.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            WaveRecord wave = StoredWave.of(store, ref.waveId());
             List<ServerRecord> servers = new ArrayList<>(store.servers(wave.waveId()));
             if (wave.status() == WaveStatus.RUNNING) {
                 enterPrepareLaunch(servers);

@@ -77,7 +77,7 @@ public class PrepareNetworkService {
      */
     public WaveProgress prepare(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = store.find(ref.waveId()).orElseThrow(() -> new UnknownWaveException(ref.waveId()));
+            WaveRecord wave = StoredWave.of(store, ref.waveId());
             List<ServerRecord> servers = store.servers(wave.waveId());
             NetworkSettings network = wave.definition().network();
             List<ServerRecord> waiting = servers.stream()

@@ -54,7 +54,7 @@ public class SettleService {
     }
 
     private WaveProgress settle(String waveId, Phase phase) {
-        WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+        WaveRecord wave = StoredWave.of(waves, waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> failedInPhase = servers.stream().filter(server -> failedIn(server, phase)).toList();

@@ -62,7 +62,7 @@ public class ValidateService {
     }
 
     private WaveProgress validate(String waveId, Phase phase) {
-        WaveRecord wave = waves.find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+        WaveRecord wave = StoredWave.of(waves, waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(wave.waveId());
 

@@ -4,7 +4,7 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.stage.UnknownWaveException;
+import dev.ferry.stage.StoredWave;
 import dev.ferry.wave.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ public final class BeginWaitService {
      * keeps the wait already stored; a retried task (a new token) replaces it.
      */
     public WaitAcknowledgement begin(BeginWaitRequest request) {
-        WaveRecord wave = waves.find(request.waveId()).orElseThrow(() -> new UnknownWaveException(request.waveId()));
+        WaveRecord wave = StoredWave.of(waves, request.waveId());
         Instant now = clock.instant();
         // Servers first: a wait stored before its servers entered the stage would look finished.
         enterStage(wave, stageOf(request.kind()), now);

@@ -4,7 +4,7 @@ import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.stage.UnknownWaveException;
+import dev.ferry.stage.StoredWave;
 import dev.ferry.stage.WaveProgress;
 
 import java.time.Clock;
@@ -50,6 +50,6 @@ public final class WaitEvaluator {
     }
 
     private WaveRecord wave(Wait wait) {
-        return waves.find(wait.waveId()).orElseThrow(() -> new UnknownWaveException(wait.waveId()));
+        return StoredWave.of(waves, wait.waveId());
     }
 }
