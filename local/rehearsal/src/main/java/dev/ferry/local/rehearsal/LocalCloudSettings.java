@@ -15,14 +15,8 @@ import java.time.Instant;
  * @param speed         virtual seconds per real second; {@link Double#POSITIVE_INFINITY} for as fast as possible
  * @param port          the loopback port of its endpoint; 0 for a free one
  * @param outboxFolder  where notifications are written as files, or null to keep them in memory
- * @param services      what Systems Manager and Route 53 hold
+ * @param services      what the other simulated services (EC2, IAM, Systems Manager, Route 53) hold
  */
 public record LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
                                  int port, Path outboxFolder, SimulatedServices services) {
-
-    /** Settings with no managed instance and no hosted zone. */
-    public LocalCloudSettings(ProjectTemplate template, MgnEnvironment environment, Instant start, double speed,
-                              int port, Path outboxFolder) {
-        this(template, environment, start, speed, port, outboxFolder, SimulatedServices.NONE);
-    }
 }

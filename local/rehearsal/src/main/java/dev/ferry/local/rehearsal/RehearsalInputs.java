@@ -64,36 +64,30 @@ public record RehearsalInputs(String waveJson, WaveDefinition wave, MgnEnvironme
     }
 
     /**
-     * Reads and checks an environment file alone (for a local cloud without a wave).
+     * Reads and checks an environment file alone (for a local cloud without a wave): MGN's part and
+     * the other services' sections, from one reading, with every problem of both.
      *
      * @throws InvalidInputException listing every problem found
      */
-    public static MgnEnvironment loadEnvironment(Path environmentFile) {
+    public static SimulatedWorld loadWorld(Path environmentFile) {
         List<String> problems = new ArrayList<>();
         String text = read(environmentFile, problems);
         JsonNode node = text == null ? null : parse(environmentFile, text, problems);
         MgnEnvironment environment = node == null ? null : environment(environmentFile, node, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return environment;
-    }
-
-    /**
-     * Reads and checks the other services' sections of an environment file (for a local cloud without a wave).
-     *
-     * @throws InvalidInputException listing every problem found
-     */
-    public static SimulatedServices loadServices(Path environmentFile) {
-        List<String> problems = new ArrayList<>();
-        String text = read(environmentFile, problems);
-        JsonNode node = text == null ? null : parse(environmentFile, text, problems);
-        MgnEnvironment environment = node == null ? null : environment(environmentFile, node, new ArrayList<>());
         SimulatedServices services = node == null ? null : services(environmentFile, node, environment, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return services;
+        return new SimulatedWorld(environment, services);
+    }
+
+    /**
+     * What an environment file describes.
+     *
+     * @param environment MGN's part
+     * @param services    what the other simulated services hold
+     */
+    public record SimulatedWorld(MgnEnvironment environment, SimulatedServices services) {
     }
 
     private static String read(Path file, List<String> problems) {

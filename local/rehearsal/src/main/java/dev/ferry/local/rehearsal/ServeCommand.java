@@ -60,16 +60,16 @@ final class ServeCommand {
             throw new IllegalArgumentException("serve takes no file argument; give the environment with --environment");
         }
         Path environmentFile = line.path("environment").orElse(projectRoot.resolve("events/demo-environment.json"));
-        MgnEnvironment environment = RehearsalInputs.loadEnvironment(environmentFile);
-        SimulatedServices services = RehearsalInputs.loadServices(environmentFile);
+        RehearsalInputs.SimulatedWorld world = RehearsalInputs.loadWorld(environmentFile);
         int port = line.port("port").orElse(DEFAULT_PORT);
         double speed = line.positiveNumber("speed").orElse(DEFAULT_SPEED);
         ProjectTemplate template = ProjectTemplate.load(projectRoot);
         Path folder = projectRoot.resolve(".ferry/serve").resolve(RunFolders.nameFor(Instant.now()));
         RunFolders.create(folder);
         try (ConsoleCapture capture = ConsoleCapture.to(folder.resolve("serve.log"));
-             LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, environment,
-                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox"), services))) {
+             LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, world.environment(),
+                     Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, port, folder.resolve("outbox"),
+                     world.services()))) {
             ServeCommand serve = new ServeCommand(cloud, out);
             serve.printWhatIsThere(environmentFile, speed, folder);
             serve.runUntilInterrupted();

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +40,10 @@ class LocalCloudSsmAndRoute53IntegrationTest {
 
     @BeforeEach
     void start() {
-        Path environment = ProjectFolder.root().resolve("events/rehearsal/agent-and-dns-environment.json");
+        RehearsalInputs.SimulatedWorld world = RehearsalInputs.loadWorld(
+                ProjectFolder.root().resolve("events/rehearsal/agent-and-dns-environment.json"));
         cloud = LocalCloud.start(new LocalCloudSettings(ProjectTemplate.load(ProjectFolder.root()),
-                RehearsalInputs.loadEnvironment(environment), START, Double.POSITIVE_INFINITY, 0, null,
-                RehearsalInputs.loadServices(environment)));
+                world.environment(), START, Double.POSITIVE_INFINITY, 0, null, world.services()));
     }
 
     @AfterEach

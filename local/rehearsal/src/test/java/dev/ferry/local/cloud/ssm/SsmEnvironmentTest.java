@@ -33,8 +33,8 @@ class SsmEnvironmentTest {
 
     @Test
     void theAgentAndDnsEnvironmentFileReadsAsWritten() {
-        SsmEnvironment environment = RehearsalInputs.loadServices(ProjectFolder.root()
-                .resolve("events/rehearsal/agent-and-dns-environment.json")).ssm();
+        SsmEnvironment environment = RehearsalInputs.loadWorld(ProjectFolder.root()
+                .resolve("events/rehearsal/agent-and-dns-environment.json")).services().ssm();
 
         assertThat(environment.instances()).hasSize(5);
         assertThat(environment.instances().getFirst()).isEqualTo(new ManagedInstanceSpec("i-0a1b2c3d4e5f60718",

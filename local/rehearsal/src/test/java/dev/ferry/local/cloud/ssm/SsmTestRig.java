@@ -56,10 +56,11 @@ final class SsmTestRig implements AutoCloseable {
 
     SsmTestRig() {
         Path file = ProjectFolder.root().resolve("events/rehearsal/agent-and-dns-environment.json");
-        MgnEnvironment environment = RehearsalInputs.loadEnvironment(file);
+        RehearsalInputs.SimulatedWorld world = RehearsalInputs.loadWorld(file);
+        MgnEnvironment environment = world.environment();
         mgn = new MgnSimulator(environment, clock);
         simulator = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(),
-                RehearsalInputs.loadServices(file).ssm(), scheduler, mgn::registerAgent);
+                world.services().ssm(), scheduler, mgn::registerAgent);
         try {
             server = LocalCloudServer.start(0, List.of(simulator, new MgnEndpoint(mgn.apiHandler(), () -> { })));
         } catch (IOException e) {

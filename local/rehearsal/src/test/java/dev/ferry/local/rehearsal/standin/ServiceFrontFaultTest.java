@@ -46,8 +46,8 @@ class ServiceFrontFaultTest {
 
     @Test
     void theDnsRollbackEnvironmentFileReadsAsWritten() {
-        Optional<ServiceFrontFault> fault = RehearsalInputs.loadServices(ProjectFolder.root()
-                .resolve("events/rehearsal/dns-rollback-environment.json")).serviceFrontFault();
+        Optional<ServiceFrontFault> fault = RehearsalInputs.loadWorld(ProjectFolder.root()
+                .resolve("events/rehearsal/dns-rollback-environment.json")).services().serviceFrontFault();
 
         assertThat(fault).contains(new ServiceFrontFault(Duration.ofMinutes(10), 503));
     }
