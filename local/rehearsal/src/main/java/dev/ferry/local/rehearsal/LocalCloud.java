@@ -28,10 +28,14 @@ import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
+import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
+import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.local.rehearsal.template.LocalResources;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.local.rehearsal.template.TemplateException;
+import dev.ferry.wave.DnsSettings;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -83,6 +87,7 @@ public final class LocalCloud implements AutoCloseable {
     private final IamSimulator iam;
     private final SsmSimulator ssm;
     private final Route53Simulator route53;
+    private final Optional<ServiceFrontFault> serviceFrontFault;
     private LocalDynamoDb dynamoDb;
     private LocalCloudServer server;
     private String stateMachineArn;
@@ -120,6 +125,7 @@ public final class LocalCloud implements AutoCloseable {
         this.ssm = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(), settings.services().ssm(),
                 scheduler, this::registerAgent);
         this.route53 = new Route53Simulator(clock, settings.services().route53());
+        this.serviceFrontFault = settings.services().serviceFrontFault();
         resources.add(standIns);
     }
 
@@ -281,6 +287,17 @@ public final class LocalCloud implements AutoCloseable {
 
     public MgnClockwork clockwork() {
         return clockwork;
+    }
+
+    /**
+     * Puts a stand-in on the address a wave's DNS health check reaches, with the environment's
+     * {@code serviceFront} fault when it has one.
+     *
+     * @throws StandInException when the check cannot be answered on this machine
+     */
+    public void frontHealthCheck(DnsSettings dns) {
+        ServiceFront front = ServiceFront.of(dns);
+        serviceFrontFault.ifPresentOrElse(fault -> standIns.front(front, fault, clock), () -> standIns.front(front));
     }
 
     public ApplicationStandIns standIns() {

@@ -7,7 +7,6 @@ import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.engine.LocalStepFunctions;
-import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
 import dev.ferry.store.DynamoAgentInstallStore;
@@ -104,10 +103,7 @@ public final class Rehearsal {
                 waveName, inputs.wave());
         cloud.standIns().listenFor(inputs.probedPorts());
         if (inputs.wave().dns() != null) {
-            ServiceFront front = ServiceFront.of(inputs.wave().dns());
-            inputs.services().serviceFrontFault().ifPresentOrElse(
-                    fault -> cloud.standIns().front(front, fault, cloud.clock()),
-                    () -> cloud.standIns().front(front));
+            cloud.frontHealthCheck(inputs.wave().dns());
         }
         cloud.onNotification(progress::emailArrived);
         attachApprover(cloud, progress);

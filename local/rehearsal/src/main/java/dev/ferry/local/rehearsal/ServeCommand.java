@@ -7,7 +7,6 @@ import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
-import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.wave.InvalidWaveException;
@@ -141,7 +140,7 @@ final class ServeCommand {
             ApplicationStandIns.checkCanListen(ports.all());
             cloud.standIns().listenFor(ports);
             if (wave.dns() != null) {
-                cloud.standIns().front(ServiceFront.of(wave.dns()));
+                cloud.frontHealthCheck(wave.dns());
             }
         } catch (IOException | InvalidWaveException e) {
             // The Preflight stage refuses such a wave with every problem named; nothing to stand in for.
