@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -89,6 +90,11 @@ public final class AwsClients {
     /** The Route 53 client; global like IAM. */
     public static Route53Client route53() {
         return configure(Route53Client.builder(), override -> { }).build();
+    }
+
+    /** The S3 client of the report bucket, in the function's region. */
+    public static S3Client s3() {
+        return configure(S3Client.builder(), override -> { }).build();
     }
 
     public static SnsClient sns() {

@@ -10,6 +10,8 @@ import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.SdkDnsGateway;
 import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.SdkEc2Gateway;
+import dev.ferry.export.ReportExport;
+import dev.ferry.export.S3ReportExport;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SdkMgnGateway;
 import dev.ferry.mgn.Sleeper;
@@ -62,6 +64,8 @@ public final class Dependencies {
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<AgentInstallStore> agentInstallStore = once(() -> new DynamoAgentInstallStore(
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<ReportExport> reportExport =
+            once(() -> new S3ReportExport(AwsClients.s3(), Settings.require("REPORT_BUCKET")));
     private final Supplier<Prober> prober = once(NetworkProber::new);
     private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(AwsClients.ec2()));
     private final Supplier<DnsGateway> dns =
@@ -117,6 +121,11 @@ public final class Dependencies {
 
     public ApprovalStore approvalStore() {
         return approvalStore.get();
+    }
+
+    /** The report bucket, where every row of a wave's report is written. */
+    public ReportExport reportExport() {
+        return reportExport.get();
     }
 
     public Prober prober() {

@@ -6,7 +6,7 @@ import dev.ferry.stage.ReportRequest;
 import dev.ferry.stage.ReportService;
 import dev.ferry.stage.WaveReport;
 
-/** The Report state: the wave's outcome table, its final status and email. */
+/** The Report state: the wave's final status, its complete report exported and emailed, a bounded listing returned. */
 public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> {
 
     private final ReportService service;
@@ -16,8 +16,8 @@ public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> 
     }
 
     public ReportHandler(Dependencies dependencies) {
-        this(new ReportService(dependencies.waveStore(), dependencies.agentInstallStore(), dependencies.notifier(),
-                dependencies.clock()));
+        this(new ReportService(dependencies.waveStore(), dependencies.agentInstallStore(),
+                dependencies.reportExport(), dependencies.notifier(), dependencies.clock()));
     }
 
     ReportHandler(ReportService service) {

@@ -15,9 +15,11 @@ public final class TextTable {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final int[] widths;
 
     public TextTable(String... headers) {
         this.headers = List.of(headers);
+        this.widths = Arrays.stream(headers).mapToInt(String::length).toArray();
     }
 
     /** Adds a row; a null cell is shown as "-". Missing cells are empty, extra cells are an error. */
@@ -30,22 +32,25 @@ public final class TextTable {
         for (int i = 0; i < headers.size(); i++) {
             String cell = i < cells.length ? cells[i] : null;
             row.add(cell == null || cell.isBlank() ? EMPTY_CELL : oneLine(cell));
+            widths[i] = Math.max(widths[i], row.get(i).length());
         }
         rows.add(row);
         return this;
     }
 
+    /** How many rows it has. */
+    public int rowCount() {
+        return rows.size();
+    }
+
+    /** An upper bound of the length of {@link #render()}, cheap enough to ask after every row. */
+    public long renderedLengthBound() {
+        long lineLength = Arrays.stream(widths).sum() + (long) GAP.length() * (widths.length - 1) + 1;
+        return lineLength * (rows.size() + 2);
+    }
+
     /** The table, one line per row under a header line and a rule. */
     public String render() {
-        int[] widths = new int[headers.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = headers.get(i).length();
-        }
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
         StringBuilder text = new StringBuilder();
         line(text, headers, widths);
         List<String> rule = Arrays.stream(widths).mapToObj("-"::repeat).toList();

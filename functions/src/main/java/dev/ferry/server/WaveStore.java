@@ -24,4 +24,10 @@ public interface WaveStore {
 
     /** Every server record of the wave, in source server ID order. */
     List<ServerRecord> servers(String waveId);
+
+    /**
+     * Where a person finds the wave's records, as a report says it, e.g.
+     * {@code DynamoDB table ferry-waves, pk WAVE#wave-1}.
+     */
+    String recordsOf(String waveId);
 }

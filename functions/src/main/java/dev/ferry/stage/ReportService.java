@@ -1,8 +1,9 @@
 package dev.ferry.stage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.agent.AgentInstallStore;
-import dev.ferry.json.Json;
+import dev.ferry.export.ExportedReport;
+import dev.ferry.export.ReportExport;
+import dev.ferry.export.ReportExportException;
 import dev.ferry.notify.Notifier;
 import dev.ferry.notify.ReportMessage;
 import dev.ferry.server.ServerRecord;
@@ -11,60 +12,56 @@ import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
 import dev.ferry.stage.WaveReport.AgentInstallOutcome;
 import dev.ferry.stage.WaveReport.Counts;
+import dev.ferry.stage.WaveReport.FullTable;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Ends a wave: decides how it ended, leaves out any server still active, records the wave's final
- * status, and returns the outcome table (the execution's output) after emailing it. Running it
- * again changes no data; it only sends the email again.
+ * status, exports the complete report (every row), emails it, and returns it cut to a bounded
+ * listing as the execution's output. Running it again changes no data; it only writes the same
+ * export and sends the email again.
  */
 public class ReportService {
-
-    /** Keeps the execution's output well under Step Functions' 256 KiB per state. */
-    static final int MAX_TABLE_BYTES = 200_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
 
     private final WaveStore waves;
     private final AgentInstallStore installs;
+    private final ReportExport export;
     private final Notifier notifier;
     private final Clock clock;
 
-    public ReportService(WaveStore waves, AgentInstallStore installs, Notifier notifier, Clock clock) {
+    public ReportService(WaveStore waves, AgentInstallStore installs, ReportExport export, Notifier notifier,
+                         Clock clock) {
         this.waves = waves;
         this.installs = installs;
+        this.export = export;
         this.notifier = notifier;
         this.clock = clock;
     }
 
-    /** The report of waves without agent installation. */
-    public ReportService(WaveStore waves, Notifier notifier, Clock clock) {
-        this(waves, AgentInstallStore.none(), notifier, clock);
-    }
-
-    /** The wave's report; with an {@code error} the wave has FAILED. */
+    /** The wave's report as the execution's output; with an {@code error} the wave has FAILED. */
     public WaveReport report(ReportRequest request) {
         Optional<CaughtError> error = CaughtError.from(request.error());
-        WaveReport report = waves.find(request.waveId())
-                .map(wave -> report(wave, error))
+        WaveReport complete = waves.find(request.waveId())
+                .map(wave -> complete(wave, error))
                 .orElseGet(() -> reportWithoutWave(request.waveId(), error));
-        notifier.publish(ReportMessage.of(report));
-        LOG.info("Wave ended {}: {} cut over, {} failed, {} left out", report.status(), report.counts().cutOver(),
-                report.counts().failed(), report.counts().leftOut());
-        return report;
+        notifier.publish(ReportMessage.of(complete));
+        Counts counts = complete.counts();
+        LOG.info("Wave ended {}: {} cut over, {} failed, {} left out", complete.status(), counts.cutOver(),
+                counts.failed(), counts.leftOut());
+        return ReportListing.within(complete, ReportListing.MAX_OUTPUT_BYTES);
     }
 
-    private WaveReport report(WaveRecord wave, Optional<CaughtError> error) {
+    private WaveReport complete(WaveRecord wave, Optional<CaughtError> error) {
         Ending ending = Ending.of(wave, error);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(wave.waveId());
@@ -80,57 +77,32 @@ public class ReportService {
         List<ServerOutcome> outcomes = Records.replaced(servers, leftBehind).stream().map(ServerOutcome::of).toList();
         List<AgentInstallOutcome> agentInstalls = installs.installs(wave.waveId()).stream()
                 .map(AgentInstallOutcome::of).toList();
-        List<ServerOutcome> listed = withinOutputLimit(outcomes, MAX_TABLE_BYTES);
-        List<AgentInstallOutcome> installsListed = withinOutputLimit(agentInstalls,
-                MAX_TABLE_BYTES - jsonBytes(listed));
-        boolean truncated = listed.size() < outcomes.size() || installsListed.size() < agentInstalls.size();
-        String reason = ending.reason();
-        if (listed.size() < outcomes.size()) {
-            reason = withTruncationNote(reason, wave.waveId(), listed.size(), outcomes.size(), "servers", "server's");
+        WaveReport complete = WaveReport.complete(wave.waveId(), wave.definition().waveName(), ending.status().name(),
+                ending.reason(), outcomes, wave.network(), wave.dns() == null ? List.of() : wave.dns().history(),
+                agentInstalls);
+        return complete.withFullTable(exported(complete));
+    }
+
+    /**
+     * Where every row is kept. The email and the execution's output matter more than the export:
+     * an export that fails is said in the report, beside the table's records, which hold every row too.
+     */
+    private FullTable exported(WaveReport complete) {
+        String records = waves.recordsOf(complete.waveId());
+        try {
+            ExportedReport files = export.write(complete);
+            return new FullTable(records, files.json(), files.csv(), null);
+        } catch (ReportExportException e) {
+            LOG.warn("The complete report of wave {} was not exported: {}", complete.waveId(), e.getMessage());
+            return new FullTable(records, null, null, e.getMessage());
         }
-        if (installsListed.size() < agentInstalls.size()) {
-            reason = withTruncationNote(reason, wave.waveId(), installsListed.size(), agentInstalls.size(),
-                    "agent installations", "installation's");
-        }
-        return new WaveReport(wave.waveId(), wave.definition().waveName(), ending.status().name(), reason,
-                Counts.of(outcomes, agentInstalls), listed, truncated, wave.network(),
-                wave.dns() == null ? List.of() : wave.dns().history(), installsListed);
     }
 
     /** A wave that failed before it was stored (its preflight broke unexpectedly). */
     private static WaveReport reportWithoutWave(String waveId, Optional<CaughtError> error) {
         CaughtError failure = error.orElseThrow(() -> new UnknownWaveException(waveId));
-        return new WaveReport(waveId, null, WaveStatus.FAILED.name(), Ending.failureReason(failure),
-                new Counts(0, 0, 0, 0), List.of(), false, null, List.of());
-    }
-
-    /** The first rows that fit in {@code maxBytes} of JSON. */
-    private static <T> List<T> withinOutputLimit(List<T> rows, long maxBytes) {
-        List<T> listed = new ArrayList<>();
-        long bytes = 0;
-        for (T row : rows) {
-            bytes += jsonBytes(row) + 1;
-            if (bytes > maxBytes) {
-                break;
-            }
-            listed.add(row);
-        }
-        return listed;
-    }
-
-    private static int jsonBytes(Object outcome) {
-        try {
-            return Json.mapper().writeValueAsBytes(outcome).length;
-        } catch (JsonProcessingException cannotHappen) {
-            throw new UncheckedIOException(cannotHappen);
-        }
-    }
-
-    private static String withTruncationNote(String reason, String waveId, int listed, int total, String rows,
-                                             String everyOnes) {
-        String note = "The report lists the first " + listed + " of " + total + " " + rows + "; every " + everyOnes
-                + " outcome is in the DynamoDB table under pk WAVE#" + waveId + ".";
-        return reason == null ? note : reason + ". " + note;
+        return WaveReport.complete(waveId, null, WaveStatus.FAILED.name(), Ending.failureReason(failure),
+                List.of(), null, List.of(), List.of());
     }
 
     /** How a wave ended, in order of precedence: FAILED, STOPPED, NOT_APPROVED, COMPLETED. */

@@ -9,39 +9,107 @@ import dev.ferry.server.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The outcome of a wave: the execution's output and the content of the final email.
+ * The outcome of a wave: the content of the final email and its export, and, with its rows cut to
+ * a bounded listing ({@link ReportListing}), the execution's output.
  *
- * @param waveId    the wave
- * @param waveName  its name, or null when the wave was never stored
- * @param status    COMPLETED, NOT_APPROVED, STOPPED or FAILED
- * @param reason    why the wave did not complete (and where the full table is when truncated), or null
- * @param counts    how many servers ended which way
- * @param servers   one row per server, in source server ID order
- * @param truncated whether {@code servers} holds only the first rows (the wave store holds them all)
- * @param network   the key pair and security group copies PrepareNetwork set up, or null
- * @param dnsSteps  each change of the DNS switch, in order; empty without one
- * @param agentInstalls one row per agent installation, in instance ID order; empty when the wave installs none
+ * <p>Rows come in the order a person reads them: failed servers, then those left out, then those
+ * cut over, each group in source server ID order (agent installations likewise, failed first).
+ * {@code counts} and {@code stagesByOutcome} always cover every server of the wave, whatever is
+ * listed: the exit code, the summary and the execution's status never depend on the listed rows.
+ *
+ * @param waveId          the wave
+ * @param waveName        its name, or null when the wave was never stored
+ * @param status          COMPLETED, NOT_APPROVED, STOPPED or FAILED
+ * @param reason          why the wave did not complete, or null
+ * @param counts          how many servers ended which way
+ * @param stagesByOutcome for each outcome, how many servers ended it in each stage
+ * @param servers         one row per server, problems first; in the execution's output only the first rows
+ * @param truncated       whether {@code servers} or {@code agentInstalls} leave rows out
+ * @param fullTable       where every row is kept, or null (in the complete report itself)
+ * @param network         the key pair and security group copies PrepareNetwork set up, or null
+ * @param dnsSteps        each change of the DNS switch, in order; empty without one
+ * @param agentInstalls   one row per agent installation, failed first; empty when the wave installs none
  */
 public record WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
-                         List<ServerOutcome> servers, boolean truncated, NetworkSetup network,
+                         Map<String, Map<Stage, Integer>> stagesByOutcome, List<ServerOutcome> servers,
+                         boolean truncated, FullTable fullTable, NetworkSetup network,
                          List<DnsSwitchProgress.StepRecord> dnsSteps, List<AgentInstallOutcome> agentInstalls) {
 
     public WaveReport {
+        stagesByOutcome = stagesByOutcome == null ? Map.of() : copyOf(stagesByOutcome);
         servers = List.copyOf(servers);
         dnsSteps = dnsSteps == null ? List.of() : List.copyOf(dnsSteps);
         agentInstalls = agentInstalls == null ? List.of() : List.copyOf(agentInstalls);
     }
 
-    /** The report of a wave that installed no agent. */
-    public WaveReport(String waveId, String waveName, String status, String reason, Counts counts,
-                      List<ServerOutcome> servers, boolean truncated, NetworkSetup network,
-                      List<DnsSwitchProgress.StepRecord> dnsSteps) {
-        this(waveId, waveName, status, reason, counts, servers, truncated, network, dnsSteps, List.of());
+    /**
+     * The complete report of a wave: every row, in reading order, with the counts and stages of
+     * all of them.
+     */
+    public static WaveReport complete(String waveId, String waveName, String status, String reason,
+                                      List<ServerOutcome> servers, NetworkSetup network,
+                                      List<DnsSwitchProgress.StepRecord> dnsSteps,
+                                      List<AgentInstallOutcome> agentInstalls) {
+        List<ServerOutcome> serversInOrder = servers.stream().sorted(ServerOutcome.READING_ORDER).toList();
+        List<AgentInstallOutcome> installsInOrder = agentInstalls.stream()
+                .sorted(AgentInstallOutcome.READING_ORDER).toList();
+        return new WaveReport(waveId, waveName, status, reason, Counts.of(servers, agentInstalls),
+                stagesByOutcome(servers), serversInOrder, false, null, network, dnsSteps, installsInOrder);
+    }
+
+    /** The same report, saying where every row is kept. */
+    public WaveReport withFullTable(FullTable where) {
+        return new WaveReport(waveId, waveName, status, reason, counts, stagesByOutcome, servers, truncated, where,
+                network, dnsSteps, agentInstalls);
+    }
+
+    /** The same report with only these rows listed. */
+    WaveReport listing(List<ServerOutcome> listedServers, List<AgentInstallOutcome> listedInstalls) {
+        boolean cut = listedServers.size() < servers.size() || listedInstalls.size() < agentInstalls.size();
+        return new WaveReport(waveId, waveName, status, reason, counts, stagesByOutcome, listedServers, cut,
+                fullTable, network, dnsSteps, listedInstalls);
+    }
+
+    /** Whether every server of the wave was cut over, counted over all of them. */
+    public boolean everyServerCutOver() {
+        return counts.total() > 0 && counts.cutOver() == counts.total();
+    }
+
+    private static Map<String, Map<Stage, Integer>> stagesByOutcome(List<ServerOutcome> servers) {
+        Map<String, Map<Stage, Integer>> byOutcome = new TreeMap<>();
+        for (ServerOutcome server : servers) {
+            if (server.stage() != null) {
+                byOutcome.computeIfAbsent(server.outcome(), outcome -> new EnumMap<>(Stage.class))
+                        .merge(server.stage(), 1, Integer::sum);
+            }
+        }
+        return byOutcome;
+    }
+
+    private static Map<String, Map<Stage, Integer>> copyOf(Map<String, Map<Stage, Integer>> byOutcome) {
+        Map<String, Map<Stage, Integer>> copy = new TreeMap<>();
+        byOutcome.forEach((outcome, stages) -> copy.put(outcome,
+                Collections.unmodifiableMap(stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages))));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Where a wave's every row is kept when the execution's output cannot list them all.
+     *
+     * @param records     the wave's records in the controller's table, e.g. {@code DynamoDB table ferry-waves, pk WAVE#wave-1}
+     * @param json        the complete report as JSON, or null when it could not be exported
+     * @param csv         the servers' table as CSV, or null when it could not be exported
+     * @param exportError why the export failed, or null
+     */
+    public record FullTable(String records, String json, String csv, String exportError) {
     }
 
     /**
@@ -110,6 +178,20 @@ public record WaveReport(String waveId, String waveName, String status, String r
         public static final String LEFT_OUT = "LEFT_OUT";
         public static final String UNFINISHED = "UNFINISHED";
 
+        /** Failed installations first, then those left out or unfinished, then registered ones; by instance. */
+        static final Comparator<AgentInstallOutcome> READING_ORDER = Comparator
+                .comparingInt((AgentInstallOutcome install) -> switch (install.outcome()) {
+                    case FAILED -> 0;
+                    case REGISTERED -> 2;
+                    default -> 1;
+                })
+                .thenComparing(AgentInstallOutcome::instanceId);
+
+        /** Whether it brought no server into the wave. */
+        public boolean isProblem() {
+            return !REGISTERED.equals(outcome);
+        }
+
         public AgentInstallOutcome {
             fixesApplied = fixesApplied == null ? List.of() : List.copyOf(fixesApplied);
         }
@@ -150,6 +232,20 @@ public record WaveReport(String waveId, String waveName, String status, String r
         public static final String CUT_OVER = "CUT_OVER";
         public static final String FAILED = "FAILED";
         public static final String LEFT_OUT = "LEFT_OUT";
+
+        /** Failed servers first, then those left out, then those cut over; by source server ID. */
+        static final Comparator<ServerOutcome> READING_ORDER = Comparator
+                .comparingInt((ServerOutcome server) -> switch (server.outcome()) {
+                    case FAILED -> 0;
+                    case CUT_OVER -> 2;
+                    default -> 1;
+                })
+                .thenComparing(ServerOutcome::server);
+
+        /** Whether it did not get to its cutover. */
+        public boolean isProblem() {
+            return !CUT_OVER.equals(outcome);
+        }
 
         public ServerOutcome {
             minutesPerStage = minutesPerStage == null || minutesPerStage.isEmpty()

@@ -123,6 +123,11 @@ public final class DynamoWaveStore implements WaveStore {
                 .toList();
     }
 
+    @Override
+    public String recordsOf(String waveId) {
+        return "DynamoDB table " + tableName + ", pk " + Items.wavePartition(waveId);
+    }
+
     /** One BatchWriteItem, re-sending what DynamoDB leaves unprocessed (throttling) with growing pauses. */
     private void writeBatch(List<WriteRequest> batch) {
         Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);

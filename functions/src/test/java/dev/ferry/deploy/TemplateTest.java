@@ -188,7 +188,38 @@ class TemplateTest {
     @Test
     void theOutputsGiveWhatAUserNeedsNext() {
         assertThat(template.path("Outputs").fieldNames()).toIterable()
-                .contains("StateMachineArn", "ApprovalBaseUrl", "NotificationTopicArn", "TableName");
+                .contains("StateMachineArn", "ApprovalBaseUrl", "NotificationTopicArn", "TableName", "ReportBucketName");
+    }
+
+    @Test
+    void theReportBucketIsPrivateEncryptedTlsOnlyKeptAndExpiresWithTheWaveRecords() {
+        JsonNode bucket = properties("ReportBucket");
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+                .forEach(setting -> assertThat(block.path(setting).asBoolean()).as(setting).isTrue());
+        assertThat(bucket.findValue("SSEAlgorithm").asText()).isEqualTo("AES256");
+        assertThat(resources.path("ReportBucket").path("DeletionPolicy").asText()).isEqualTo("Retain");
+        JsonNode expiry = bucket.path("LifecycleConfiguration").path("Rules").get(0);
+        assertThat(expiry.path("Prefix").asText()).isEqualTo("reports/");
+        assertThat(expiry.path("ExpirationInDays").asLong()).isEqualTo(FerryTable.DEFAULT_RETENTION.toDays());
+        JsonNode tlsOnly = properties("ReportBucketPolicy").path("PolicyDocument").path("Statement").get(0);
+        assertThat(tlsOnly.path("Effect").asText()).isEqualTo("Deny");
+        assertThat(tlsOnly.path("Condition").path("Bool").path("aws:SecureTransport").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void onlyTheReportFunctionMayWriteToTheReportBucketAndOnlyUnderReports() {
+        JsonNode put = statementAllowing("ReportFunction", "s3:PutObject");
+
+        assertThat(put.path("Action").asText()).isEqualTo("s3:PutObject");
+        assertThat(put.path("Resource").asText()).isEqualTo("${ReportBucket.Arn}/reports/*");
+        assertThat(properties("ReportFunction").path("Environment").path("Variables").path("REPORT_BUCKET").asText())
+                .isEqualTo("ReportBucket");
+        functions().keySet().stream().filter(function -> !function.equals("ReportFunction")).forEach(function -> {
+            List<String> actions = new ArrayList<>();
+            collectActions(properties(function), actions);
+            assertThat(actions).as(function).noneMatch(action -> action.startsWith("s3:"));
+        });
     }
 
     @Test
@@ -315,7 +346,11 @@ class TemplateTest {
         return resource.path("Properties");
     }
 
+    /** The actions of every statement that allows (a Deny grants nothing, so its wildcard is no privilege). */
     private static void collectActions(JsonNode node, List<String> actions) {
+        if (node.isObject() && "Deny".equals(node.path("Effect").asText())) {
+            return;
+        }
         if (node.isObject()) {
             node.fields().forEachRemaining(entry -> {
                 if (entry.getKey().equals("Action") || entry.getKey().equals("NotAction")) {

@@ -1,5 +1,7 @@
 package dev.ferry.handler;
 
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.agent.AgentInstallStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
@@ -22,7 +24,8 @@ class ReportHandlerTest {
 
     private final InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
             List.of(failedValidation(1, Phase.TEST, "TCP port 22: refused")));
-    private final ReportHandler handler = new ReportHandler(new ReportService(waves, mock(Notifier.class),
+    private final ReportHandler handler = new ReportHandler(new ReportService(waves, AgentInstallStore.none(),
+            new InMemoryReportExport(), mock(Notifier.class),
             Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.network.Platform;
 import dev.ferry.notify.Notification;
@@ -36,19 +37,20 @@ class ReportOfAgentInstallationTest {
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final InMemoryAgentInstallStore installs = new InMemoryAgentInstallStore();
     private final List<Notification> sent = new ArrayList<>();
-    private final ReportService service = new ReportService(waves, installs, sent::add, Clock.fixed(now, ZoneOffset.UTC));
+    private final ReportService service = new ReportService(waves, installs, new InMemoryReportExport(), sent::add,
+            Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
-    void eachInstallationHasARowWithItsServerCommandFixesAndMinutesOrWhyItFailed() {
+    void eachInstallationHasARowWithItsServerCommandFixesAndMinutesOrWhyItFailedFailedFirst() {
         givenInstalls();
 
         WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
 
         assertThat(report.agentInstalls()).containsExactly(
-                new AgentInstallOutcome("web", WEB, "REGISTERED", "s-0000000000000000a", "cmd-0001", List.of(), 12L, null),
                 new AgentInstallOutcome("api", API, "FAILED", null, "cmd-0002", List.of(FIX), 25L,
                         "the installer on " + API + " ended FAILED with exit code 1 (command cmd-0002): no route"),
-                new AgentInstallOutcome(DB, DB, "UNFINISHED", null, null, List.of(), null, null));
+                new AgentInstallOutcome(DB, DB, "UNFINISHED", null, null, List.of(), null, null),
+                new AgentInstallOutcome("web", WEB, "REGISTERED", "s-0000000000000000a", "cmd-0001", List.of(), 12L, null));
     }
 
     @Test
@@ -83,7 +85,7 @@ class ReportOfAgentInstallationTest {
     }
 
     @Test
-    void manyInstallationsAreListedOnlyAsFarAsTheOutputLimitAllowsAndTheReasonSaysWhereTheRestIs() {
+    void manyInstallationsAreListedOnlyAsFarAsTheOutputLimitAllowsAndTheReportSaysWhereTheRestIs() {
         waves.with(WaveFixtures.wave(OnServerFailure.CONTINUE), List.of());
         for (int i = 0; i < 1000; i++) {
             installs.with(AgentInstallRecord.pending(WAVE_ID, "i-%017x".formatted(i), null, START)
@@ -93,10 +95,11 @@ class ReportOfAgentInstallationTest {
         WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
 
         assertThat(report.truncated()).isTrue();
-        assertThat(report.agentInstalls()).hasSizeLessThan(1000).hasSizeGreaterThan(100);
+        assertThat(report.agentInstalls()).hasSizeLessThan(1000).hasSizeGreaterThan(20);
         assertThat(report.counts().failed()).isEqualTo(1000);
-        assertThat(report.reason()).endsWith("every installation's outcome is in the DynamoDB table under pk WAVE#"
-                + WAVE_ID + ".");
+        assertThat(report.reason()).isNull();
+        assertThat(report.fullTable().json()).isEqualTo("s3://reports-bucket/reports/" + WAVE_ID + "/report.json");
+        assertThat(sent.getFirst().body()).contains(" installations, every failed one first (as far as they fit).");
     }
 
     private void givenInstalls() {

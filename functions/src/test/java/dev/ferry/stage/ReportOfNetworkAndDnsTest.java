@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.notify.Notification;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
@@ -29,7 +31,8 @@ class ReportOfNetworkAndDnsTest {
     private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
     private final List<Notification> sent = new ArrayList<>();
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final ReportService service = new ReportService(waves, sent::add, Clock.fixed(now, ZoneOffset.UTC));
+    private final ReportService service = new ReportService(waves, AgentInstallStore.none(), new InMemoryReportExport(),
+            sent::add, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void theReportCarriesTheNetworkSetupTheDnsStepsAndEachServersLaunchTemplate() {

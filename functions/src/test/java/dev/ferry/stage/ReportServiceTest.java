@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.agent.AgentInstallStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ferry.json.Json;
@@ -33,6 +35,7 @@ import static dev.ferry.stage.fakes.WaveFixtures.passed;
 import static dev.ferry.stage.fakes.WaveFixtures.serverId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -47,8 +50,9 @@ class ReportServiceTest {
     private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final Notifier notifier = mock(Notifier.class);
+    private final InMemoryReportExport export = new InMemoryReportExport();
     private final ReportService service =
-            new ReportService(waves, notifier, Clock.fixed(now, ZoneOffset.UTC));
+            new ReportService(waves, AgentInstallStore.none(), export, notifier, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void aWaveWithSomeServersFailedUnderContinueIsCompleted() {
@@ -68,17 +72,43 @@ class ReportServiceTest {
 
         WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
 
-        ServerOutcome cutOver = report.servers().get(0);
+        ServerOutcome failed = report.servers().get(0);
+        assertThat(failed.server()).isEqualTo(serverId(2));
+        assertThat(failed.outcome()).isEqualTo("FAILED");
+        assertThat(failed.stage()).isEqualTo(Stage.TEST_VALIDATION);
+        assertThat(failed.reason()).isEqualTo("refused");
+        ServerOutcome cutOver = report.servers().get(1);
         assertThat(cutOver.server()).isEqualTo(serverId(1));
         assertThat(cutOver.name()).isEqualTo("server-1");
         assertThat(cutOver.outcome()).isEqualTo("CUT_OVER");
         assertThat(cutOver.stage()).isEqualTo(Stage.DONE);
         assertThat(cutOver.testInstanceId()).isEqualTo(instanceId(1, Phase.TEST));
         assertThat(cutOver.cutoverInstanceId()).isEqualTo(instanceId(1, Phase.CUTOVER));
-        ServerOutcome failed = report.servers().get(1);
-        assertThat(failed.outcome()).isEqualTo("FAILED");
-        assertThat(failed.stage()).isEqualTo(Stage.TEST_VALIDATION);
-        assertThat(failed.reason()).isEqualTo("refused");
+    }
+
+    @Test
+    void failedServersComeFirstThenThoseLeftOutThenThoseCutOverEachInServerOrder() {
+        ServerRecord leftOut = passed(3, Phase.TEST).leftOut("the wave ended before this server was cut over", now);
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), cutOver(2), leftOut, failedValidation(4, Phase.TEST, "refused"),
+                failedValidation(5, Phase.CUTOVER, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.servers()).extracting(ServerOutcome::server)
+                .containsExactly(serverId(4), serverId(5), serverId(3), serverId(1), serverId(2));
+    }
+
+    @Test
+    void theCountsPerOutcomeAndStageCoverEveryServer() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), cutOver(2), failedValidation(3, Phase.TEST, "refused"),
+                failedValidation(4, Phase.CUTOVER, "refused"), failedValidation(5, Phase.CUTOVER, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.stagesByOutcome()).containsOnlyKeys("CUT_OVER", "FAILED");
+        assertThat(report.stagesByOutcome().get("CUT_OVER")).containsExactly(entry(Stage.DONE, 2));
+        assertThat(report.stagesByOutcome().get("FAILED"))
+                .containsExactly(entry(Stage.TEST_VALIDATION, 1), entry(Stage.CUTOVER_VALIDATION, 2));
     }
 
     @Test
@@ -177,21 +207,89 @@ class ReportServiceTest {
     }
 
     @Test
-    void aLargeWaveKeepsTheOutputUnderTheStepFunctionsLimitAndSaysWhereTheFullTableIs() throws Exception {
-        List<ServerRecord> servers = new ArrayList<>();
-        for (int i = 1; i <= 3000; i++) {
-            servers.add(failedValidation(i, Phase.TEST, "validation did not pass within 30 minutes: " + "x".repeat(150)));
-        }
-        givenWave(OnServerFailure.CONTINUE, servers.toArray(ServerRecord[]::new));
+    void aThousandServerWaveWhoseLastServerFailedListsItFirstInAnOutputUnder32KiB() throws Exception {
+        givenThousandServersOfWhichTheLastFailed();
 
         WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
 
+        assertThat(report.counts()).isEqualTo(new Counts(1000, 999, 1, 0));
+        assertThat(report.everyServerCutOver()).isFalse();
         assertThat(report.truncated()).isTrue();
-        assertThat(Json.mapper().writeValueAsBytes(report).length).isLessThan(256 * 1024);
-        assertThat(report.servers()).hasSizeLessThan(3000).first().extracting(ServerOutcome::server)
-                .isEqualTo(serverId(1));
-        assertThat(report.counts().total()).isEqualTo(3000);
-        assertThat(report.reason()).endsWith("every server's outcome is in the DynamoDB table under pk WAVE#" + WAVE_ID + ".");
+        assertThat(Json.mapper().writeValueAsBytes(report).length).isLessThan(32 * 1024);
+        assertThat(report.servers()).hasSizeLessThan(1000).first().satisfies(first -> {
+            assertThat(first.server()).isEqualTo(serverId(1000));
+            assertThat(first.outcome()).isEqualTo("FAILED");
+        });
+        assertThat(report.fullTable()).isEqualTo(new WaveReport.FullTable(
+                "the in-memory wave store, wave " + WAVE_ID,
+                "s3://reports-bucket/reports/" + WAVE_ID + "/report.json",
+                "s3://reports-bucket/reports/" + WAVE_ID + "/servers.csv", null));
+    }
+
+    @Test
+    void theExportHoldsEveryRowOfAThousandServerWaveWithTheFailedOneFirst() {
+        givenThousandServersOfWhichTheLastFailed();
+
+        service.report(new ReportRequest(WAVE_ID, null));
+
+        WaveReport complete = export.written().getFirst();
+        assertThat(complete.servers()).hasSize(1000);
+        assertThat(complete.truncated()).isFalse();
+        assertThat(complete.servers().getFirst().server()).isEqualTo(serverId(1000));
+        assertThat(complete.servers().subList(1, 1000)).extracting(ServerOutcome::server)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 999)
+                        .mapToObj(WaveFixtures::serverId).toList());
+    }
+
+    @Test
+    void theEmailOfAThousandServerWaveNamesTheFailedServerBeforeAnyCutOverAndSaysWhereEveryRowIs() {
+        givenThousandServersOfWhichTheLastFailed();
+
+        service.report(new ReportRequest(WAVE_ID, null));
+
+        String body = sentEmail().body();
+        assertThat(body).contains("1000 servers: 999 cut over, 1 failed, 0 left out.")
+                .contains("Failed: 1 in CUTOVER_VALIDATION.")
+                .contains("Fetch it with: aws s3 cp 's3://reports-bucket/reports/" + WAVE_ID + "/servers.csv' .");
+        assertThat(body.indexOf(serverId(1000))).isPositive().isLessThan(body.indexOf("CUT_OVER"));
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(256 * 1024);
+    }
+
+    @Test
+    void theEmailListsEveryFailedServerBeforeTheFirstCutOverOneWhenHundredsFailed() {
+        List<ServerRecord> servers = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            // Long reasons make the table too wide for every row to fit in one email.
+            servers.add(i % 4 == 0 ? failedValidation(i, Phase.TEST, "TCP port 22: connection refused; " + "x".repeat(200))
+                    : cutOver(i));
+        }
+        givenWave(OnServerFailure.CONTINUE, servers.toArray(ServerRecord[]::new));
+
+        service.report(new ReportRequest(WAVE_ID, null));
+
+        String body = sentEmail().body();
+        int firstCutOver = body.indexOf("CUT_OVER");
+        for (int i = 4; i <= 1000; i += 4) {
+            assertThat(body.indexOf(serverId(i))).as("failed server %d", i).isPositive().isLessThan(firstCutOver);
+        }
+        assertThat(body).contains("Listed: ").contains("every failed and left-out one first");
+    }
+
+    @Test
+    void anExportThatFailsIsSaidInTheReportAndTheEmailWhileTheWaveIsStillReported() {
+        export.failingWith("could not write s3://reports-bucket/reports/x/report.json: Access Denied");
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), failedValidation(2, Phase.TEST, "refused"));
+
+        WaveReport report = service.report(new ReportRequest(WAVE_ID, null));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.counts()).isEqualTo(new Counts(2, 1, 1, 0));
+        assertThat(report.fullTable().csv()).isNull();
+        assertThat(report.fullTable().exportError()).contains("Access Denied");
+        assertThat(sentEmail().body())
+                .contains("The complete table could not be exported: could not write s3://reports-bucket/reports/x/"
+                        + "report.json: Access Denied.")
+                .contains("Every server's record: the in-memory wave store, wave " + WAVE_ID + ".");
     }
 
     @Test
@@ -207,6 +305,21 @@ class ReportServiceTest {
     void aReportForAnUnknownWaveWithoutAnErrorIsRefused() {
         assertThatThrownBy(() -> service.report(new ReportRequest("never-stored", null)))
                 .isInstanceOf(UnknownWaveException.class);
+    }
+
+    private void givenThousandServersOfWhichTheLastFailed() {
+        List<ServerRecord> servers = new ArrayList<>();
+        for (int i = 1; i < 1000; i++) {
+            servers.add(cutOver(i));
+        }
+        servers.add(failedValidation(1000, Phase.CUTOVER, "HTTP GET http://10.0.1.9/: status 503"));
+        givenWave(OnServerFailure.CONTINUE, servers.toArray(ServerRecord[]::new));
+    }
+
+    private Notification sentEmail() {
+        ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
+        verify(notifier, times(1)).publish(sent.capture());
+        return sent.getValue();
     }
 
     private void givenWave(OnServerFailure policy, ServerRecord... servers) {

@@ -120,6 +120,11 @@ public final class InMemoryWaveStore implements WaveStore {
         return List.copyOf(servers.getOrDefault(waveId, new TreeMap<>()).values());
     }
 
+    @Override
+    public String recordsOf(String waveId) {
+        return "the in-memory wave store, wave " + waveId;
+    }
+
     private void store(ServerRecord server) {
         servers.computeIfAbsent(server.waveId(), id -> new TreeMap<>()).put(server.sourceServerId(), server);
     }

@@ -51,6 +51,11 @@ final class InMemoryWaveStore implements WaveStore {
         return servers.values().stream().filter(server -> server.waveId().equals(waveId)).toList();
     }
 
+    @Override
+    public String recordsOf(String waveId) {
+        return "the in-memory wave store, wave " + waveId;
+    }
+
     /** How many times the wave item was read. */
     int waveReads() {
         return waveReads;
