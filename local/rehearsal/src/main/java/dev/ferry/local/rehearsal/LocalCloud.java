@@ -15,6 +15,7 @@ import dev.ferry.local.cloud.lambda.LocalLambda;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
 import dev.ferry.local.cloud.mgn.MgnEndpoint;
 import dev.ferry.local.cloud.route53.Route53Simulator;
+import dev.ferry.local.cloud.s3.S3Simulator;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.local.cloud.sns.SnsOutbox;
 import dev.ferry.local.cloud.ssm.SsmSimulator;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
 /**
  * Everything the controller talks to, on this machine, on one virtual clock: the simulated MGN,
  * EC2 (source and target regions), IAM, Systems Manager in the source region (whose agent installer
- * registers with the simulated MGN) and Route 53, the local Step Functions engine running the
+ * registers with the simulated MGN), Route 53 and S3 (the report bucket), the local Step Functions engine running the
  * project's state machine, the project's handlers as local Lambda functions, DynamoDB Local, an SNS
  * outbox, EventBridge with the template's rule and schedule, the approval pages, and stand-in
  * applications on the launched instances. All of it but
@@ -87,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
     private final IamSimulator iam;
     private final SsmSimulator ssm;
     private final Route53Simulator route53;
+    private final S3Simulator s3;
     private final Optional<ServiceFrontFault> serviceFrontFault;
     private LocalDynamoDb dynamoDb;
     private LocalCloudServer server;
@@ -125,6 +127,8 @@ public final class LocalCloud implements AutoCloseable {
         this.ssm = new SsmSimulator(environment.sourceRegion(), environment.targetRegion(), settings.services().ssm(),
                 scheduler, this::registerAgent);
         this.route53 = new Route53Simulator(clock, settings.services().route53());
+        // The stack's report bucket exists from the start, as CloudFormation would have made it.
+        this.s3 = new S3Simulator(clock, List.of(reportBucket()));
         this.serviceFrontFault = settings.services().serviceFrontFault();
         resources.add(standIns);
     }
@@ -153,6 +157,8 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(dynamoDb);
         try {
             server = LocalCloudServer.start(port, List.of(
+                    // S3 before MGN: S3 knows its requests by their signing scope, MGN by paths a bucket could take.
+                    s3,
                     new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), this::executionStarted),
                     new DynamoDbProxy(dynamoDb.endpoint()),
                     new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
@@ -184,7 +190,7 @@ public final class LocalCloud implements AutoCloseable {
      */
     private Map<String, String> handlerSettings() {
         LocalResources local = new LocalResources(environment.targetRegion(), environment.accountId(), TABLE_NAME,
-                topicArn(), endpoint());
+                topicArn(), endpoint(), reportBucket());
         Map<String, String> settings = new LinkedHashMap<>();
         for (FunctionDefinition function : template.functionList()) {
             template.environmentOf(function, local).forEach((name, value) -> {
@@ -200,7 +206,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
         settings.put("aws.endpointUrl", endpoint());
-        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53")) {
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53", "S3")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
         settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
@@ -240,6 +246,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The ARN of the notification topic the handlers publish to. */
     public String topicArn() {
         return "arn:aws:sns:" + environment.targetRegion() + ":" + environment.accountId() + ":ferry-notifications";
+    }
+
+    /** The name of the stack's report bucket in the local S3. */
+    public String reportBucket() {
+        return "ferry-reports-" + environment.accountId() + "-" + environment.targetRegion();
     }
 
     /** The name of the DynamoDB table. */
@@ -325,6 +336,11 @@ public final class LocalCloud implements AutoCloseable {
     /** Route 53: the hosted zones' record sets and every change accepted. */
     public Route53Simulator route53() {
         return route53;
+    }
+
+    /** S3, where the Report stage exports every row of a wave's report. */
+    public S3Simulator s3() {
+        return s3;
     }
 
     public LocalDynamoDb dynamoDb() {

@@ -16,6 +16,7 @@ import dev.ferry.store.FerryTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One offline rehearsal of a wave: the project's state machine and handlers run against a
  * simulated MGN in a {@link LocalCloud}, time compressed, a simulated (or real) person approving,
- * and the outcome reported as the Report stage returned it.
+ * and the outcome reported as the Report stage returned it and exported every row.
  *
  * <pre>{@code
  * RehearsalResult result = Rehearsal.run(RehearsalOptions.builder(projectRoot)
@@ -41,6 +42,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One rehearsal at a time per JVM.
  */
 public final class Rehearsal {
+
+    /** The copy of the exported servers' table in the run folder. */
+    static final String SERVERS_CSV = "servers.csv";
 
     private static final String REPORT_HANDLER = "dev.ferry.handler.ReportHandler";
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
@@ -121,8 +125,9 @@ public final class Rehearsal {
 
         ExecutionDescription execution = engine.describeExecution(executionArn);
         Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
+        WaveReport report = report(cloud);
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
-                execution.cause(), report(cloud), execution.stateTransitions(),
+                execution.cause(), report, completeReport(cloud, report), execution.stateTransitions(),
                 engine.getExecutionHistory(executionArn).size(), cloud.mgn().callLog(),
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
@@ -170,6 +175,30 @@ public final class Rehearsal {
         } catch (IOException e) {
             throw new UncheckedIOException("The Report stage returned something that is not its WaveReport", e);
         }
+    }
+
+    /**
+     * The complete report the Report stage exported, read back from the local S3 as a user would
+     * fetch it, with its servers' table copied into the run folder; null when nothing was exported.
+     */
+    private WaveReport completeReport(LocalCloud cloud, WaveReport report) {
+        if (report == null || report.fullTable() == null || report.fullTable().json() == null) {
+            return null;
+        }
+        try {
+            Files.write(options.runFolder().resolve(SERVERS_CSV), exported(cloud, report.fullTable().csv()));
+            return Json.mapper().readValue(exported(cloud, report.fullTable().json()), WaveReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The exported report could not be read or copied: " + e.getMessage(), e);
+        }
+    }
+
+    /** An object of the local S3 by its {@code s3://bucket/key} address. */
+    private static byte[] exported(LocalCloud cloud, String address) {
+        String path = address.substring("s3://".length());
+        int slash = path.indexOf('/');
+        return cloud.s3().object(path.substring(0, slash), path.substring(slash + 1)).orElseThrow(() ->
+                new IllegalStateException("The Report stage said it exported " + address + ", which the local S3 lacks"));
     }
 
     private static boolean isRunning(LocalStepFunctions engine, String executionArn) {

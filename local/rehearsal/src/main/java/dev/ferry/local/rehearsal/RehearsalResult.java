@@ -31,7 +31,8 @@ import java.util.Optional;
  * @param output             the execution's output, or null
  * @param error              the execution's error, or null
  * @param cause              the execution's cause, or null
- * @param report             the per-server outcomes as the Report stage returned them, or null when it never ran
+ * @param report             the Report stage's result (the execution's bounded output), or null when it never ran
+ * @param completeReport     the complete report the Report stage exported (every row), or null when there is none
  * @param stateTransitions   state transitions of the execution
  * @param historyEvents      events in its history
  * @param mgnCalls           every MGN API call, in order
@@ -48,7 +49,7 @@ import java.util.Optional;
  * @param start              when the execution started, on the simulated clock
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
-                              String cause, WaveReport report, long stateTransitions, int historyEvents,
+                              String cause, WaveReport report, WaveReport completeReport, long stateTransitions, int historyEvents,
                               List<ApiCall> mgnCalls, List<MgnEvent> mgnEvents,
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
@@ -78,21 +79,22 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         return Optional.ofNullable(report);
     }
 
-    /** One row per server as the Report stage returned it; empty when it never ran. */
+    /**
+     * One row per server, every server of the wave, failed and left-out ones first: from the
+     * complete report the Report stage exported; empty when it never ran.
+     */
     public List<WaveReport.ServerOutcome> servers() {
-        return report == null ? List.of() : report.servers();
+        WaveReport rows = completeReport != null ? completeReport : report;
+        return rows == null ? List.of() : rows.servers();
     }
 
     /**
-     * Whether every server of the wave was cut over: every server row says so, and every agent
-     * installation brought its server into the wave (one that failed or was left out is a server
-     * that did not move).
+     * Whether every server of the wave was cut over, counted over all of them by the Report stage
+     * (an agent installation that failed or was left out is a server that did not move), never
+     * from the rows it happened to list.
      */
     public boolean everyServerCutOver() {
-        return report != null && !report.servers().isEmpty()
-                && report.servers().stream().allMatch(server -> WaveReport.ServerOutcome.CUT_OVER.equals(server.outcome()))
-                && report.agentInstalls().stream()
-                        .allMatch(install -> WaveReport.AgentInstallOutcome.REGISTERED.equals(install.outcome()));
+        return report != null && report.everyServerCutOver();
     }
 
     /** The command line's exit code: 0 when every server was cut over, else 1. */

@@ -7,6 +7,7 @@ import dev.ferry.server.Stage;
 import dev.ferry.stage.WaveReport;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,10 +49,13 @@ final class RehearsalSummary {
         out.println(headline(result));
         WaveReport report = result.report();
         if (report != null) {
-            if (!report.servers().isEmpty()) {
-                printServers(out, report.servers(), agentMinutesByServer(report.agentInstalls()));
+            // Every row, from the export, rather than the listing the execution's output holds.
+            WaveReport rows = result.completeReport() != null ? result.completeReport() : report;
+            if (!rows.servers().isEmpty()) {
+                printServers(out, rows.servers(), agentMinutesByServer(rows.agentInstalls()));
             }
-            printUnregisteredAgents(out, report.agentInstalls());
+            printUnregisteredAgents(out, rows.agentInstalls());
+            printFullTable(out, report, rows.servers().size(), result.runFolder());
             if (report.network() != null || !report.dnsSteps().isEmpty()) {
                 out.println();
                 printNetwork(out, report.network());
@@ -146,6 +150,23 @@ final class RehearsalSummary {
             out.println("  " + install.name() + " (" + install.instanceId() + "): agent installation " + install.outcome()
                     + (install.minutes() == null ? "" : " after " + install.minutes() + " min")
                     + (install.reason() == null ? "" : " - " + install.reason()));
+        }
+    }
+
+    /** Where every row is, and how much of it the execution's output lists. */
+    private static void printFullTable(PrintStream out, WaveReport report, int serverRows, Path runFolder) {
+        WaveReport.FullTable where = report.fullTable();
+        if (where == null) {
+            return;
+        }
+        if (where.csv() == null) {
+            out.println("The complete table was not exported: " + where.exportError());
+        } else {
+            out.println("Every server's row: " + runFolder.resolve(Rehearsal.SERVERS_CSV) + " (exported to " + where.csv() + ")");
+        }
+        if (report.truncated()) {
+            out.println("The execution's output lists " + report.servers().size() + " of " + serverRows
+                    + " server rows, failed and left-out ones first");
         }
     }
 

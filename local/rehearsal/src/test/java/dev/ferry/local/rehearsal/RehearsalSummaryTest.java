@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ class RehearsalSummaryTest {
     private static final ServerOutcome MEDIA_SERVER = new ServerOutcome("s-13a5b49c3810fa449", "media-server",
             ServerOutcome.CUT_OVER, Stage.DONE, null, "i-0d718d029e565c6aa", "i-0bf741ca25b13b0e7",
             Map.of(Stage.PREFLIGHT, 0L, Stage.REPLICATION, 92L), null);
+    private static final WaveReport.FullTable FULL_TABLE = new WaveReport.FullTable(
+            "DynamoDB table ferry-waves, pk WAVE#media-stack-demo", "s3://reports/reports/media-stack-demo/report.json",
+            "s3://reports/reports/media-stack-demo/servers.csv", null);
     private static final AgentInstallOutcome MEDIA_SERVER_AGENT = new AgentInstallOutcome("media-server",
             "i-0a1b2c3d4e5f60718", AgentInstallOutcome.REGISTERED, "s-13a5b49c3810fa449", "c0ffee00-0001",
             List.of(), 3L, null);
@@ -105,18 +109,69 @@ class RehearsalSummaryTest {
         assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("Server"));
     }
 
+    @Test
+    void theExitCodeAndHeadlineComeFromTheCountsOfEveryServerNotFromTheListedRows() {
+        List<ServerOutcome> servers = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            servers.add(cutOver("s-%017x".formatted(i), "app-%03d".formatted(i)));
+        }
+        ServerOutcome last = new ServerOutcome("s-%017x".formatted(700), "app-700", ServerOutcome.FAILED,
+                Stage.CUTOVER_LAUNCH, "the cutover launch failed", "i-0test", null, Map.of(), null);
+        servers.add(last);
+        WaveReport complete = report(servers, List.of(), null, List.of());
+        // An output that lists only rows cut over (as a listing cut before the failed row would).
+        WaveReport listedCutOverOnly = new WaveReport(complete.waveId(), complete.waveName(), complete.status(), null,
+                complete.counts(), complete.stagesByOutcome(), servers.subList(0, 100), true, FULL_TABLE, null,
+                List.of(), List.of());
+
+        RehearsalResult result = result(listedCutOverOnly, complete);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.servers()).hasSize(701).first().isEqualTo(last);
+        assertThat(summary(result)).contains("Wave media-stack-demo: COMPLETED - 700 of 701 servers cut over, 1 failed")
+                .contains("  app-700: FAILED in CUTOVER_LAUNCH - the cutover launch failed")
+                .contains("Every server's row: run/servers.csv (exported to s3://reports/reports/media-stack-demo/servers.csv)")
+                .contains("The execution's output lists 100 of 701 server rows, failed and left-out ones first");
+    }
+
+    @Test
+    void aWaveWithEveryServerCutOverExitsZero() {
+        WaveReport complete = report(List.of(MEDIA_SERVER), List.of(MEDIA_SERVER_AGENT), null, List.of());
+
+        assertThat(result(complete, complete).exitCode()).isZero();
+    }
+
+    @Test
+    void anExportThatFailedIsSaid() {
+        WaveReport report = report(List.of(MEDIA_SERVER), List.of(), null, List.of()).withFullTable(
+                new WaveReport.FullTable("DynamoDB table ferry-waves, pk WAVE#media-stack-demo", null, null, "Access Denied"));
+
+        assertThat(summary(result(report, null))).contains("The complete table was not exported: Access Denied");
+    }
+
+    private static ServerOutcome cutOver(String server, String name) {
+        return new ServerOutcome(server, name, ServerOutcome.CUT_OVER, Stage.DONE, null, "i-0a", "i-0b", Map.of(), null);
+    }
+
     private static WaveReport report(List<ServerOutcome> servers, List<AgentInstallOutcome> installs,
                                      NetworkSetup network, List<DnsSwitchProgress.StepRecord> dnsSteps) {
-        return new WaveReport("media-stack-demo", "media-stack-demo", "COMPLETED", null,
-                WaveReport.Counts.of(servers, installs), servers, false, network, dnsSteps, installs);
+        return WaveReport.complete("media-stack-demo", "media-stack-demo", "COMPLETED", null, servers, network,
+                dnsSteps, installs);
     }
 
     private static List<String> summary(WaveReport report) {
-        RehearsalResult result = new RehearsalResult("media-stack-demo",
+        return summary(result(report, report));
+    }
+
+    private static RehearsalResult result(WaveReport report, WaveReport completeReport) {
+        return new RehearsalResult("media-stack-demo",
                 "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:media-stack-demo",
-                ExecutionStatus.SUCCEEDED, "{}", null, null, report, 69, 234, List.of(), List.of(), List.of(),
-                List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"), List.of(), List.of(),
-                Map.of(), START);
+                ExecutionStatus.SUCCEEDED, "{}", null, null, report, completeReport, 69, 234, List.of(), List.of(),
+                List.of(), List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"),
+                List.of(), List.of(), Map.of(), START);
+    }
+
+    private static List<String> summary(RehearsalResult result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RehearsalSummary.print(new PrintStream(out, true, StandardCharsets.UTF_8), result);
         return out.toString(StandardCharsets.UTF_8).lines().toList();

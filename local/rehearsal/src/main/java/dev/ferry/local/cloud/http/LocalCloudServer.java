@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  * The local cloud's one loopback port. Each request goes to the first service that accepts it,
  * the way AWS tells services apart: MGN by its REST paths, Step Functions, DynamoDB and SSM by their
  * {@code X-Amz-Target}, EC2, IAM and SNS by the query protocol's {@code Action} and {@code Version}, Route 53
- * by its {@code /2013-04-01/} paths, the approval pages by their own paths.
+ * by its {@code /2013-04-01/} paths, S3 by its signing scope, the approval pages by their own paths.
  */
 public final class LocalCloudServer implements AutoCloseable {
 
@@ -96,6 +96,6 @@ public final class LocalCloudServer implements AutoCloseable {
     private static LocalResponse notFound(LocalRequest request) {
         return LocalResponse.of(404, "application/json",
                 "{\"message\":\"The local cloud has no service for " + request.method() + " " + request.path()
-                        + " (it serves MGN, Step Functions, EC2, IAM, SNS, SSM, Route 53 and the approval pages)\"}");
+                        + " (it serves MGN, Step Functions, EC2, IAM, SNS, SSM, Route 53, S3, DynamoDB and the approval pages)\"}");
     }
 }

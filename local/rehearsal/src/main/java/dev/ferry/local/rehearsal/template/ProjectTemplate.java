@@ -31,6 +31,7 @@ public final class ProjectTemplate {
     private static final String STATE_MACHINE = "AWS::Serverless::StateMachine";
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String TOPIC = "AWS::SNS::Topic";
+    private static final String BUCKET = "AWS::S3::Bucket";
     private static final String HTTP_API = "AWS::Serverless::HttpApi";
     private static final String INSTANCE_PROFILE = "AWS::IAM::InstanceProfile";
     private static final String ARN_ATTRIBUTE = ".Arn";
@@ -190,7 +191,7 @@ public final class ProjectTemplate {
 
     /**
      * A function's environment with its references resolved to the local resources: a reference
-     * to the table gives its name, to the topic its ARN, an instance profile's {@code Arn} an ARN of
+     * to the table gives its name, to the topic its ARN, to the bucket its name, an instance profile's {@code Arn} an ARN of
      * the local account named after the profile, and a value built on the HTTP API (its invoke
      * URL) the local API's base URL.
      *
@@ -244,6 +245,7 @@ public final class ProjectTemplate {
         return switch (resourceTypes.get(logicalId)) {
             case TABLE -> local.tableName();
             case TOPIC -> local.topicArn();
+            case BUCKET -> local.bucketName();
             case HTTP_API -> local.httpApiUrl();
             default -> throw new TemplateException(where + ": the local cloud has no value for " + logicalId
                     + " (" + resourceTypes.get(logicalId) + ")");

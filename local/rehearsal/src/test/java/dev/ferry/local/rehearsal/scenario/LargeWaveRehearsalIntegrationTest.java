@@ -1,10 +1,8 @@
 package dev.ferry.local.rehearsal.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.local.rehearsal.Rehearsal;
 import dev.ferry.local.rehearsal.RehearsalOptions;
 import dev.ferry.local.rehearsal.RehearsalResult;
@@ -14,28 +12,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration test, speed and scale: a generated wave of 200 servers, each with the demo's 8 GiB
- * disk, launch settings and probes, rehearsed with automatic approval next to the 6-server demo.
+ * Integration test, speed and scale: a generated wave of 200 servers ({@link GeneratedWave}),
+ * rehearsed with automatic approval next to the 6-server demo.
  * The execution's history grows with the number of stages, not of servers; the wall time of both
  * is printed.
  */
 class LargeWaveRehearsalIntegrationTest {
 
     private static final int SERVERS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
@@ -45,13 +39,13 @@ class LargeWaveRehearsalIntegrationTest {
     private static List<String> largeWaveServers;
 
     @BeforeAll
-    static void rehearseTheDemoAndTheLargeWave() throws IOException {
-        largeWaveServers = IntStream.range(0, SERVERS).mapToObj(LargeWaveRehearsalIntegrationTest::serverId).toList();
-        Path environment = Files.writeString(folder.resolve("large-environment.json"), environment());
-        Path wave = Files.writeString(folder.resolve("large-wave.json"), wave());
+    static void rehearseTheDemoAndTheLargeWave() {
+        GeneratedWave generated = new GeneratedWave(SERVERS, false, false);
+        largeWaveServers = generated.serverIds();
+        List<Path> files = generated.writeTo(folder, "two-hundred-servers", ProjectFolder.root());
 
         demo = rehearse(ProjectFolder.event("demo-wave.json"), ProjectFolder.event("demo-environment.json"), "demo");
-        large = rehearse(wave, environment, "large");
+        large = rehearse(files.get(0), files.get(1), "large");
 
         System.out.printf(Locale.ROOT, "Demo wave, %d servers: wall time %.1f s, %d state transitions, %d history events, %d MGN calls%n",
                 demo.servers().size(), demo.wallTime().toMillis() / 1000.0, demo.stateTransitions(),
@@ -98,46 +92,5 @@ class LargeWaveRehearsalIntegrationTest {
                 .display(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .start(Scenario.START)
                 .build());
-    }
-
-    private static String serverId(int index) {
-        return String.format(Locale.ROOT, "s-%017x", 0xa000000000000L + index);
-    }
-
-    private static String environment() throws IOException {
-        ObjectNode environment = JSON.createObjectNode()
-                .put("accountId", "111122223333")
-                .put("sourceRegion", "us-east-1")
-                .put("targetRegion", "eu-central-1")
-                .put("mgnInitialized", true)
-                .put("replicationBandwidthMbps", 200);
-        ArrayNode servers = environment.putArray("servers");
-        for (int index = 0; index < SERVERS; index++) {
-            ObjectNode server = servers.addObject()
-                    .put("sourceServerId", serverId(index))
-                    .put("hostname", String.format(Locale.ROOT, "app-%03d", index))
-                    .put("sourceInstanceId", String.format(Locale.ROOT, "i-%017x", 0xb000000000000L + index))
-                    .put("os", "LINUX")
-                    .put("agentInstalled", true);
-            server.putArray("disks").addObject().put("device", "/dev/xvda").put("sizeGiB", 8);
-        }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(environment);
-    }
-
-    /**
-     * The demo wave with the generated servers instead of the demo's. They replicate already and their
-     * world has no source instances or DNS, so the wave leaves out agent installation, network and DNS
-     * and names the launch settings those would derive.
-     */
-    private static String wave() throws IOException {
-        ObjectNode wave = (ObjectNode) JSON.readTree(ProjectFolder.event("demo-wave.json").toFile());
-        wave.put("waveName", "two-hundred-servers");
-        wave.remove(List.of("agentInstallation", "network", "dns"));
-        ((ObjectNode) wave.path("launch")).put("instanceType", "t3.medium").put("subnetId", "subnet-0f1e2d3c4b5a69788");
-        ArrayNode servers = wave.putArray("servers");
-        for (int index = 0; index < SERVERS; index++) {
-            servers.addObject().put("sourceServerId", serverId(index));
-        }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(wave);
     }
 }

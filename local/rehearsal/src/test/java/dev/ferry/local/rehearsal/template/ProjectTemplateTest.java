@@ -52,7 +52,8 @@ class ProjectTemplateTest {
     @Test
     void environmentReferencesResolveToTheLocalResources() {
         LocalResources local = new LocalResources(REGION, ACCOUNT, "ferry-waves",
-                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566");
+                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566",
+                "ferry-reports-111122223333-eu-central-1");
 
         Map<String, String> environment = template.environmentOf(template.functions().get("RequestApprovalFunction"), local);
 
@@ -63,9 +64,21 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void theReportBucketReferenceResolvesToTheLocalBucketsName() {
+        LocalResources local = new LocalResources(REGION, ACCOUNT, "ferry-waves",
+                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566",
+                "ferry-reports-111122223333-eu-central-1");
+
+        Map<String, String> environment = template.environmentOf(template.functions().get("ReportFunction"), local);
+
+        assertThat(environment).containsEntry("REPORT_BUCKET", "ferry-reports-111122223333-eu-central-1");
+    }
+
+    @Test
     void theAgentInstanceProfileArnResolvesToAProfileOfTheLocalAccount() {
         LocalResources local = new LocalResources(REGION, ACCOUNT, "ferry-waves",
-                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566");
+                "arn:aws:sns:eu-central-1:111122223333:ferry-notifications", "http://127.0.0.1:4566",
+                "ferry-reports-111122223333-eu-central-1");
 
         Map<String, String> environment = template.environmentOf(template.functions().get("InstallAgentsFunction"), local);
 
