@@ -105,7 +105,7 @@ public class PreflightService {
             WaveProgress progress = WaveProgress.of(stored, records);
             LOG.info("Preflight passed: {} servers, {} agent installations", progress.total(),
                     servers.toInstall().size());
-            return new PreflightResult(waveId, limits(wave.timeLimits()),
+            return new PreflightResult(waveId, limits(wave.timeLimits(), wave.servers().size()),
                     new PreflightResult.Options(wave.policies().skipTestLaunch(), wave.policies().finalizeCutover(),
                             wave.network() != null, wave.dns() != null, installAgents),
                     progress);
@@ -135,10 +135,11 @@ public class PreflightService {
         return pending;
     }
 
-    static PreflightResult.Limits limits(TimeLimits limits) {
+    /** Step Functions' backstops: the controller's own limits, plus a margin for its last evaluation. */
+    static PreflightResult.Limits limits(TimeLimits limits, int servers) {
         return new PreflightResult.Limits(
                 limits.replication().plus(BACKSTOP_MARGIN).toSeconds(),
-                limits.launch().plus(BACKSTOP_MARGIN).toSeconds(),
+                limits.launchStage(servers).plus(BACKSTOP_MARGIN).toSeconds(),
                 limits.approval().toSeconds());
     }
 }

@@ -72,12 +72,16 @@ public final class BeginWaitService {
         return wait;
     }
 
-    /** Replication is limited from the wave's start; a launch from when it begins. */
+    /**
+     * Replication is limited from the wave's start. A launch stage's deadline is when its queued
+     * launches must have started, which grows with the servers waiting their turn in MGN; each
+     * launch then has its own limit from its job's start ({@link LaunchCondition}).
+     */
     static Instant deadlineOf(WaveRecord wave, WaitKind kind, Instant now) {
         TimeLimits limits = wave.definition().timeLimits();
         return switch (kind) {
             case REPLICATION -> wave.startedAt().plus(limits.replication());
-            case TEST_LAUNCH, CUTOVER_LAUNCH -> now.plus(limits.launch());
+            case TEST_LAUNCH, CUTOVER_LAUNCH -> now.plus(limits.launchQueue(wave.definition().servers().size()));
         };
     }
 

@@ -66,14 +66,16 @@ final class LaunchCondition {
         adopt(jobs, phase, wait, servers);
         follow(jobs, phase, servers, seen);
         settle(phase, servers, now);
+        timeOut(wave, phase, servers, now);
         servers.save();
 
         if (!now.isBefore(wait.deadline())) {
-            expire(wave, phase, servers, now);
+            // No new launch starts after the deadline; those running keep their own time limit.
+            leaveOutUnstarted(wave, phase, servers, LaunchCapacity.leftBy(jobs), now);
             servers.save();
-            return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
+        } else {
+            start(jobs, phase, servers, seen, now);
         }
-        start(jobs, phase, servers, seen, now);
         if (waiting(servers, phase).isEmpty()) {
             return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
         }
@@ -177,23 +179,43 @@ final class LaunchCondition {
         }
     }
 
-    /** At the deadline, what is still launching failed; what never started was left out for lack of room. */
-    private static void expire(WaveRecord wave, Phase phase, WaveServers servers, Instant now) {
-        long minutes = wave.definition().timeLimits().launch().toMinutes();
+    /**
+     * A launch fails when its job has not finished within the wave's launch limit from the job's
+     * start: the time a server spent queued for MGN's capacity before its job never counts.
+     */
+    private static void timeOut(WaveRecord wave, Phase phase, WaveServers servers, Instant now) {
+        Duration limit = wave.definition().timeLimits().launch();
         for (ServerRecord record : waiting(servers, phase)) {
             Launch launch = record.launch(phase);
-            if (launch != null) {
-                servers.put(record.failed("launch did not finish within " + minutes + " minutes, job "
-                        + launch.jobId(), now));
-            } else if (record.lastSeen() != null && record.lastSeen().lagDuration() == null) {
-                servers.put(record.leftOut("launch did not start within " + minutes
-                        + " minutes: MGN could not launch it (lifecycle " + record.lastSeen().lifecycle()
-                        + ", replication " + record.lastSeen().replication() + ", replication lag unknown)", now));
-            } else {
-                servers.put(record.leftOut("launch did not start within " + minutes
-                        + " minutes: MGN had no free launch capacity", now));
+            if (launch != null && !launch.isFinished() && !now.isBefore(launch.startedAt().plus(limit))) {
+                servers.put(record.failed("launch did not finish within " + limit.toMinutes()
+                        + " minutes of its MGN job's start, job " + launch.jobId(), now));
+                LOG.warn("The {} launch of {} did not finish within its time limit", phase, record.sourceServerId());
             }
-            LOG.warn("The {} launch of {} did not finish before the deadline", phase, record.sourceServerId());
+        }
+    }
+
+    /**
+     * At the stage's deadline, a server whose launch never started is left out (it did nothing
+     * wrong): MGN could not launch it, or had no room for it behind the account's active jobs.
+     */
+    private static void leaveOutUnstarted(WaveRecord wave, Phase phase, WaveServers servers, LaunchCapacity capacity,
+                                          Instant now) {
+        String within = "launch did not start within the stage's "
+                + wave.definition().timeLimits().launchQueue(wave.definition().servers().size()).toMinutes() + " minutes";
+        for (ServerRecord record : waiting(servers, phase)) {
+            if (record.launch(phase) != null) {
+                continue;
+            }
+            if (record.lastSeen() != null && record.lastSeen().lagDuration() == null) {
+                servers.put(record.leftOut(within + ": MGN could not launch it (lifecycle "
+                        + record.lastSeen().lifecycle() + ", replication " + record.lastSeen().replication()
+                        + ", replication lag unknown)", now));
+            } else {
+                servers.put(record.leftOut(within + ": queued behind " + capacity.serversInActiveJobs()
+                        + " servers in " + capacity.activeJobs() + " active MGN jobs", now));
+            }
+            LOG.warn("The {} launch of {} did not start before the stage's deadline", phase, record.sourceServerId());
         }
     }
 

@@ -41,7 +41,7 @@ class PreflightHandlerTest {
 
         assertThat(output).isEqualTo(Json.mapper().readTree("""
                 {"waveId": "media-stack-wave-1-20260302",
-                 "limits": {"replicationSeconds": 174600, "launchSeconds": 4500, "approvalSeconds": 86400},
+                 "limits": {"replicationSeconds": 174600, "launchSeconds": 7200, "approvalSeconds": 86400},
                  "options": {"skipTestLaunch": false, "finalizeCutover": true, "prepareNetwork": false,
                              "switchDns": false, "installAgents": false},
                  "progress": {"waveId": "media-stack-wave-1-20260302", "total": 4, "active": 4, "failed": 0,

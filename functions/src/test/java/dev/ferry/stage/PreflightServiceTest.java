@@ -341,9 +341,10 @@ class PreflightServiceTest {
     void theResultCarriesTheWaitLimitsWithTheirBackstopMargin() {
         PreflightResult result = preflight(startWaveMgn()).run(request(WaveFiles.read("start-wave.json")));
 
+        // A launch stage of up to 200 servers: one round of queueing, then a last launch's 45 minutes.
         assertThat(result.limits()).isEqualTo(new PreflightResult.Limits(
                 Duration.ofHours(48).plusMinutes(30).toSeconds(),
-                Duration.ofMinutes(45 + 30).toSeconds(),
+                Duration.ofMinutes(45 + 45 + 30).toSeconds(),
                 Duration.ofHours(24).toSeconds()));
     }
 

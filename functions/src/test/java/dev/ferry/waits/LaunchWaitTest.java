@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -251,7 +252,8 @@ class LaunchWaitTest {
 
         ServerRecord failed = harness.server(ids.get(0));
         assertThat(failed.status()).isEqualTo(ServerStatus.FAILED);
-        assertThat(failed.failure().reason()).isEqualTo("launch did not finish within 60 minutes, job " + jobId);
+        assertThat(failed.failure().reason())
+                .isEqualTo("launch did not finish within 60 minutes of its MGN job's start, job " + jobId);
         assertThat(harness.sentProgress().failed()).isEqualTo(1);
     }
 
@@ -268,8 +270,53 @@ class LaunchWaitTest {
 
         ServerRecord leftOut = harness.server(ids.get(0));
         assertThat(leftOut.status()).isEqualTo(ServerStatus.LEFT_OUT);
-        assertThat(leftOut.failure().reason())
-                .isEqualTo("launch did not start within 60 minutes: MGN had no free launch capacity");
+        assertThat(leftOut.failure().reason()).isEqualTo(
+                "launch did not start within the stage's 60 minutes: queued behind 20 servers in 20 active MGN jobs");
+    }
+
+    @Test
+    void aServerQueuedBehindOtherJobsGetsItsWholeLaunchLimitFromItsOwnJobsStart() {
+        List<String> ids = readyWave(1);
+        List<Job> foreign = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            foreign.add(harness.mgn.addForeignActiveJob(String.format("mgnjob-%017x", 0xf000 + i), 1));
+        }
+        harness.begin(WaitKind.TEST_LAUNCH);
+        harness.clock.advance(Duration.ofMinutes(50));
+        foreign.forEach(job -> harness.mgn.launchAll(job.id()));
+
+        harness.sweep.sweepAll();
+        Job ours = harness.mgn.jobs().getLast();
+        harness.clock.advance(Duration.ofMinutes(55));
+        harness.sweep.sweepAll();
+
+        assertThat(ours.participants()).extracting(Job.Participant::sourceServerId).containsExactly(ids.get(0));
+        assertThat(harness.server(ids.get(0)).status()).isEqualTo(ServerStatus.ACTIVE);
+        assertThat(harness.server(ids.get(0)).stage()).isEqualTo(Stage.TEST_LAUNCH);
+        assertThat(harness.callbacksSent()).isZero();
+
+        harness.mgn.launchAll(ours.id());
+        harness.sweep.sweepAll();
+
+        assertThat(harness.server(ids.get(0)).stage()).isEqualTo(Stage.TEST_VALIDATION);
+        assertThat(harness.sentProgress().failed()).isZero();
+    }
+
+    @Test
+    void fourHundredFiftyServersLaunchingTwoHundredAtATimeAllGetTheirTurnWithinThreeRounds() {
+        List<String> ids = readyWave(450);
+        harness.begin(WaitKind.TEST_LAUNCH);
+
+        // Each round's jobs take 55 of the 60 minutes a launch may take; the next round starts after them.
+        for (int round = 0; round < 3; round++) {
+            harness.clock.advance(Duration.ofMinutes(55));
+            harness.mgn.jobs().forEach(job -> harness.mgn.launchAll(job.id()));
+            harness.sweep.sweepAll();
+        }
+
+        assertThat(ids).allSatisfy(id -> assertThat(harness.server(id).stage()).isEqualTo(Stage.TEST_VALIDATION));
+        assertThat(harness.sentProgress().failed()).isZero();
+        assertThat(harness.sentProgress().leftOut()).isZero();
     }
 
     @Test

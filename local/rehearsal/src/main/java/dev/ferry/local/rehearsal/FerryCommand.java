@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code rehearse} and {@code serve} commands of {@code bin/ferry}.
+ * The {@code rehearse}, {@code serve} and {@code bench} commands of {@code bin/ferry}.
  *
  * <p>Exit codes: 0 every server was cut over; 1 the wave ended with a server not cut over
  * (rejected or timed-out approval included); 2 invalid input (arguments, unreadable or malformed
@@ -21,6 +21,7 @@ public final class FerryCommand {
     private static final String USAGE = """
             usage: bin/ferry rehearse [WAVE.json] [--environment ENV.json] [--approve auto|reject|link] [--speed FACTOR]
                    bin/ferry serve [--port PORT] [--environment ENV.json] [--speed FACTOR]
+                   bin/ferry bench [--sizes 10,100,200,500,1000]
             Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
             events/demo-environment.json. --speed is virtual seconds per real second.""";
 
@@ -48,6 +49,7 @@ public final class FerryCommand {
             return switch (arguments.getFirst()) {
                 case "rehearse" -> rehearse(rest, projectRoot, out);
                 case "serve" -> ServeCommand.serve(rest, projectRoot, out);
+                case "bench" -> BenchCommand.bench(rest, projectRoot, out);
                 default -> throw new IllegalArgumentException("unknown command '" + arguments.getFirst() + "'");
             };
         } catch (InvalidInputException e) {

@@ -56,8 +56,8 @@ import java.util.function.Consumer;
  * registers with the simulated MGN), Route 53 and S3 (the report bucket), the local Step Functions engine running the
  * project's state machine, the project's handlers as local Lambda functions, DynamoDB Local, an SNS
  * outbox, EventBridge with the template's rule and schedule, the approval pages, and stand-in
- * applications on the launched instances. All of it but
- * DynamoDB (which the handlers reach on its own port) answers on one loopback endpoint.
+ * applications on the launched instances. All of it answers on one loopback endpoint (DynamoDB
+ * through a proxy to DynamoDB Local, which counts the handlers' requests).
  *
  * <p>Time moves only while {@link #scheduler()} runs. One local cloud at a time per JVM: the
  * handlers' settings are JVM system properties.
@@ -91,6 +91,7 @@ public final class LocalCloud implements AutoCloseable {
     private final S3Simulator s3;
     private final Optional<ServiceFrontFault> serviceFrontFault;
     private LocalDynamoDb dynamoDb;
+    private DynamoDbProxy dynamoDbProxy;
     private LocalCloudServer server;
     private String stateMachineArn;
 
@@ -155,12 +156,13 @@ public final class LocalCloud implements AutoCloseable {
         String region = environment.targetRegion();
         dynamoDb = LocalDynamoDb.start(TABLE_NAME, Region.of(region));
         resources.add(dynamoDb);
+        dynamoDbProxy = new DynamoDbProxy(dynamoDb.endpoint());
         try {
             server = LocalCloudServer.start(port, List.of(
                     // S3 before MGN: S3 knows its requests by their signing scope, MGN by paths a bucket could take.
                     s3,
                     new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), this::executionStarted),
-                    new DynamoDbProxy(dynamoDb.endpoint()),
+                    dynamoDbProxy,
                     new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
                     ec2,
                     iam,
@@ -185,8 +187,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * The functions' environment (one JVM: the union, which must agree), the region, credentials,
-     * and the SDK's endpoint properties: DynamoDB on its own port, every other service (including
-     * any the handlers might call unexpectedly) on the local cloud, so that nothing leaves the machine.
+     * and the SDK's endpoint properties: every service (including any the handlers might call
+     * unexpectedly) on the local cloud, so that nothing leaves the machine.
      */
     private Map<String, String> handlerSettings() {
         LocalResources local = new LocalResources(environment.targetRegion(), environment.accountId(), TABLE_NAME,
@@ -209,7 +211,8 @@ public final class LocalCloud implements AutoCloseable {
         for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53", "S3")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
-        settings.put("aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString());
+        // The handlers reach DynamoDB through the endpoint too, where their requests are counted.
+        settings.put("aws.endpointUrlDynamoDb", endpoint());
         return settings;
     }
 
@@ -341,6 +344,11 @@ public final class LocalCloud implements AutoCloseable {
     /** S3, where the Report stage exports every row of a wave's report. */
     public S3Simulator s3() {
         return s3;
+    }
+
+    /** How many DynamoDB requests reached the endpoint: the handlers' (the rehearsal's own reads go direct). */
+    public long dynamoDbRequests() {
+        return dynamoDbProxy.requests();
     }
 
     public LocalDynamoDb dynamoDb() {

@@ -9,6 +9,7 @@ import dev.ferry.handler.PrepareDnsHandler;
 import dev.ferry.handler.PrepareNetworkHandler;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.WaveRecord;
@@ -51,7 +52,9 @@ final class ProgressDisplay {
     private final String waveId;
     private final int waveSize;
     private final ChangedLines<ServerRecord> serverLines =
-            new ChangedLines<>(ServerRecord::sourceServerId, ServerRecord::label, ProgressDisplay::describe);
+            new ChangedLines<>(ServerRecord::sourceServerId, ServerRecord::label, this::describe);
+    /** The wave's servers whose launch job is running, as of the last look. */
+    private long launching;
     private final ChangedLines<AgentInstallRecord> agentLines =
             new ChangedLines<>(AgentInstallRecord::instanceId, AgentInstallRecord::label, AgentInstallText::of);
     private boolean agentsMayChange;
@@ -94,6 +97,7 @@ final class ProgressDisplay {
             waves.find(waveId).ifPresent(this::showWave);
         }
         List<ServerRecord> servers = waves.servers(waveId);
+        launching = servers.stream().filter(ProgressDisplay::isLaunching).count();
         serverLines.changes(servers, servers.size()).forEach(this::line);
     }
 
@@ -130,7 +134,7 @@ final class ProgressDisplay {
         out.println(SimulatedTime.elapsed(start, clock.instant()) + "  " + text);
     }
 
-    private static String describe(ServerRecord server) {
+    private String describe(ServerRecord server) {
         StringBuilder text = new StringBuilder(server.stage().name());
         if (server.status() != ServerStatus.ACTIVE) {
             text.append(' ').append(server.status());
@@ -139,10 +143,34 @@ final class ProgressDisplay {
             }
         }
         ServerRecord.MgnStates mgn = server.lastSeen();
-        if (mgn != null && server.status() == ServerStatus.ACTIVE) {
+        if (isQueued(server) && launching > 0) {
+            text.append(" ".repeat(Math.max(1, 20 - text.length())))
+                    .append("queued behind ").append(launching).append(" servers in active jobs");
+        } else if (mgn != null && server.status() == ServerStatus.ACTIVE) {
             text.append(" ".repeat(Math.max(1, 20 - text.length())))
                     .append("MGN ").append(mgn.lifecycle()).append(" / ").append(mgn.replication());
         }
         return text.toString();
+    }
+
+    /** An active server in a launch stage whose job has started and not finished. */
+    private static boolean isLaunching(ServerRecord server) {
+        ServerRecord.Launch launch = launchPhase(server) == null ? null : server.launch(launchPhase(server));
+        return server.status() == ServerStatus.ACTIVE && launch != null && !launch.isFinished();
+    }
+
+    /** An active server in a launch stage whose launch has not started: it waits for MGN's room. */
+    private static boolean isQueued(ServerRecord server) {
+        Phase phase = launchPhase(server);
+        return server.status() == ServerStatus.ACTIVE && phase != null && server.launch(phase) == null;
+    }
+
+    private static Phase launchPhase(ServerRecord server) {
+        for (Phase phase : Phase.values()) {
+            if (server.stage() == phase.launchStage()) {
+                return phase;
+            }
+        }
+        return null;
     }
 }

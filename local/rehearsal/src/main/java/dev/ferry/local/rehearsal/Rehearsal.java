@@ -6,6 +6,7 @@ import dev.ferry.local.cloud.route53.HostedZoneSpec;
 import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
+import dev.ferry.local.engine.HistoryEvent;
 import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
@@ -16,6 +17,7 @@ import dev.ferry.store.FerryTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,12 +128,25 @@ public final class Rehearsal {
         ExecutionDescription execution = engine.describeExecution(executionArn);
         Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
         WaveReport report = report(cloud);
+        List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
                 execution.cause(), report, completeReport(cloud, report), execution.stateTransitions(),
-                engine.getExecutionHistory(executionArn).size(), cloud.mgn().callLog(),
+                history.size(), largestPayload(history), cloud.dynamoDbRequests(), cloud.mgn().callLog(),
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start);
+    }
+
+    /** Bytes of the largest input or output a state received or produced, as Step Functions limits them. */
+    private static int largestPayload(List<HistoryEvent> history) {
+        int largest = 0;
+        for (HistoryEvent event : history) {
+            for (String field : List.of("input", "output")) {
+                largest = Math.max(largest, event.detail(field).map(text -> text.getBytes(StandardCharsets.UTF_8).length)
+                        .orElse(0));
+            }
+        }
+        return largest;
     }
 
     /** Each hosted zone's record sets as the wave left them. */

@@ -12,7 +12,9 @@ import dev.ferry.handler.ValidateHandler;
 import dev.ferry.network.Platform;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
+import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
+import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.wave.WaveDefinition;
 import dev.ferry.wave.WaveDefinitionParser;
@@ -234,6 +236,24 @@ class ProgressDisplayTest {
         display.refresh(VALIDATE);
 
         assertThat(lines()).containsExactly("+00:03  all 6 servers                 PREFLIGHT");
+    }
+
+    @Test
+    void serversWaitingForMgnsRoomAreShownQueuedBehindTheServersWhoseLaunchIsRunning() throws IOException {
+        ProgressDisplay display = display(demoWave());
+        for (int index = 0; index < INSTANCES.size(); index++) {
+            ServerRecord server = ServerRecord.joining(WAVE_ID, "s-00000000000000" + index, NAMES.get(index),
+                    INSTANCES.get(index), START).enteringStage(Stage.TEST_LAUNCH, NOW);
+            waves.putServer(index < 2
+                    ? server.withLaunch(Phase.TEST, new ServerRecord.Launch("mgnjob-1", "IN_PROGRESS", null, NOW))
+                    : server);
+        }
+
+        display.refresh(VALIDATE);
+
+        assertThat(lines()).containsExactly(
+                "+00:03  media-server +1 more          TEST_LAUNCH",
+                "+00:03  media-db +3 more              TEST_LAUNCH         queued behind 2 servers in active jobs");
     }
 
     private ProgressDisplay display(WaveDefinition definition) {

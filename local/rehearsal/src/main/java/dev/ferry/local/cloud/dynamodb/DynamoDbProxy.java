@@ -13,11 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * DynamoDB's JSON 1.0 requests ({@code X-Amz-Target: DynamoDB_20120810.*}) on the local cloud's
- * port, passed on to DynamoDB Local, so that one endpoint serves every AWS CLI command. The
- * handlers reach DynamoDB Local directly.
+ * port, passed on to DynamoDB Local, so that one endpoint serves every AWS CLI command and the
+ * handlers' requests are counted.
  */
 public final class DynamoDbProxy implements LocalService {
 
@@ -26,7 +27,8 @@ public final class DynamoDbProxy implements LocalService {
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
     private final URI dynamoDb;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LongAdder requests = new LongAdder();
 
     public DynamoDbProxy(URI dynamoDb) {
         this.dynamoDb = dynamoDb;
@@ -37,8 +39,14 @@ public final class DynamoDbProxy implements LocalService {
         return request.header("x-amz-target").orElse("").startsWith(TARGET_PREFIX);
     }
 
+    /** How many requests it has passed on. */
+    public long requests() {
+        return requests.sum();
+    }
+
     @Override
     public LocalResponse handle(LocalRequest request) {
+        requests.increment();
         HttpRequest.Builder forwarded = HttpRequest.newBuilder(dynamoDb.resolve(request.path()))
                 .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((name, value) -> {
