@@ -47,8 +47,8 @@ import java.util.function.Supplier;
  */
 public class SdkMgnGateway implements MgnGateway {
 
-    /** MGN's limit on {@code filters.sourceServerIDs}. */
-    static final int SOURCE_SERVER_FILTER_LIMIT = 200;
+    /** MGN's limit on {@code filters.sourceServerIDs}: the most servers one call reads. */
+    public static final int SOURCE_SERVER_FILTER_LIMIT = 200;
     /** MGN's limit on {@code filters.jobIDs}. */
     static final int JOB_FILTER_LIMIT = 1000;
     /** MGN's largest page. */

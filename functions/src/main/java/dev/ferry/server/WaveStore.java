@@ -22,6 +22,9 @@ public interface WaveStore {
 
     void putServer(ServerRecord server);
 
+    /** One server's record in the wave, if the server is part of it. */
+    Optional<ServerRecord> findServer(String waveId, String sourceServerId);
+
     /** Every server record of the wave, in source server ID order. */
     List<ServerRecord> servers(String waveId);
 

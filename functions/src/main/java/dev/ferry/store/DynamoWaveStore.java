@@ -116,6 +116,17 @@ public final class DynamoWaveStore implements WaveStore {
     }
 
     @Override
+    public Optional<ServerRecord> findServer(String waveId, String sourceServerId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+                .key(Items.key(wavePartition(waveId), SERVER_PREFIX + sourceServerId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(RecordJson.read(item.get(RECORD).s(), ServerRecord.class));
+    }
+
+    @Override
     public List<ServerRecord> servers(String waveId) {
         // The paginator follows LastEvaluatedKey: a wave's servers can exceed the 1 MB of one page.
         return dynamoDb.queryPaginator(Items.waveItemsQuery(tableName, waveId, SERVER_PREFIX)).items().stream()

@@ -82,6 +82,42 @@ final class LaunchCondition {
         return WaitOutcome.notYet();
     }
 
+    /**
+     * After a launch result of one server: reads only that server's job and brings the wave's
+     * launches in it up to date. The whole wait is evaluated only when this can decide more: the
+     * job finished (its servers free MGN's room for the next batch), no server is left waiting,
+     * the server has no launch recorded (an interrupted start to adopt), the job names a launched
+     * instance only through the server, or the deadline passed.
+     */
+    WaitOutcome evaluateAfter(Wait wait, WaveRecord wave, WaveServers servers, MgnEventHint hint) {
+        Phase phase = wait.kind().phase();
+        Instant now = clock.instant();
+        ServerRecord record = servers.find(hint.sourceServerId())
+                .filter(found -> found.isActive() && found.stage() == phase.launchStage()).orElse(null);
+        Launch launch = record == null ? null : record.launch(phase);
+        if (launch == null || launch.isFinished() || !now.isBefore(wait.deadline())) {
+            return evaluate(wait, wave, servers);
+        }
+        Job job = mgn.describeJobs(List.of(launch.jobId())).stream().findFirst().orElse(null);
+        if (job == null || namesLaunchedInstancesOnlyThroughServers(job)) {
+            return evaluate(wait, wave, servers);
+        }
+        followJobs(Map.of(job.id(), job), phase, servers, Map.of());
+        settle(phase, servers, now);
+        timeOut(wave, phase, servers, now);
+        servers.save();
+        if (!job.isActive() || waiting(servers, phase).isEmpty()) {
+            return evaluate(wait, wave, servers);
+        }
+        return WaitOutcome.notYet();
+    }
+
+    /** A launched participant without its instance ID: the instance is read from its source server. */
+    private static boolean namesLaunchedInstancesOnlyThroughServers(Job job) {
+        return job.participants().stream()
+                .anyMatch(p -> "LAUNCHED".equals(p.launchStatus()) && p.launchedInstanceId() == null);
+    }
+
     /** Active servers still in the launch stage: their launch has not finished. */
     private static List<ServerRecord> waiting(WaveServers servers, Phase phase) {
         return servers.active().stream().filter(record -> record.stage() == phase.launchStage()).toList();
@@ -120,7 +156,7 @@ final class LaunchCondition {
         }
     }
 
-    /** Brings each unfinished recorded launch up to date with its job. */
+    /** Brings each unfinished recorded launch up to date with its job, reading the jobs not listed. */
     private void follow(List<Job> jobs, Phase phase, WaveServers servers, Map<String, SourceServer> seen) {
         Map<String, Job> byId = new HashMap<>();
         jobs.forEach(job -> byId.put(job.id(), job));
@@ -134,11 +170,16 @@ final class LaunchCondition {
         if (!missing.isEmpty()) {
             mgn.describeJobs(missing).forEach(job -> byId.put(job.id(), job));
         }
+        followJobs(byId, phase, servers, seen);
+    }
+
+    /** Brings the unfinished recorded launches in these jobs up to date; others are left as they are. */
+    private static void followJobs(Map<String, Job> byId, Phase phase, WaveServers servers,
+                                   Map<String, SourceServer> seen) {
         for (ServerRecord record : waiting(servers, phase)) {
             Launch launch = record.launch(phase);
             Job job = launch == null || launch.isFinished() ? null : byId.get(launch.jobId());
-            Job.Participant participant = job == null ? null : job.participants().stream()
-                    .filter(p -> p.sourceServerId().equals(record.sourceServerId())).findFirst().orElse(null);
+            Job.Participant participant = job == null ? null : participantOf(job, record.sourceServerId());
             if (participant == null) {
                 continue;
             }
@@ -148,6 +189,12 @@ final class LaunchCondition {
                 servers.put(record.withLaunch(phase, updated));
             }
         }
+    }
+
+    private static Job.Participant participantOf(Job job, String sourceServerId) {
+        return job.participants().stream()
+                .filter(participant -> participant.sourceServerId().equals(sourceServerId))
+                .findFirst().orElse(null);
     }
 
     /** The launched instance: from the job, else what was recorded, else the server's latest launch. */

@@ -5,9 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns an MGN event into a fresh look at every unreleased wait. The event only says when to
- * look: what the waits decide comes from MGN's current state, so a duplicate, late or reordered
- * event changes nothing.
+ * Turns an MGN event into a fresh look at the unreleased waits it can have moved. The event only
+ * says when and where to look: what the waits decide comes from MGN's current state, so a
+ * duplicate, late or reordered event changes nothing, and a lost one is made up for by the
+ * reconciler's next run.
  */
 public final class MgnEventRouter {
 
@@ -19,13 +20,13 @@ public final class MgnEventRouter {
         this.sweep = sweep;
     }
 
-    /** Evaluates the unreleased waits because of this event. */
+    /** Evaluates the unreleased waits this event can have moved. */
     public SweepReport route(MgnEventHint hint) {
         MDC.put("sourceServerId", hint.sourceServerId());
         try {
-            LOG.info("MGN event {} ({}{}) for {}: evaluating unreleased waits", hint.detailType(), hint.state(),
+            LOG.info("MGN event {} ({}{}) for {}: evaluating the waits it can have moved", hint.detailType(), hint.state(),
                     hint.jobId() != null ? ", job " + hint.jobId() : "", hint.sourceServerId());
-            return sweep.sweepAll();
+            return sweep.sweepAfter(hint);
         } finally {
             MDC.remove("sourceServerId");
         }

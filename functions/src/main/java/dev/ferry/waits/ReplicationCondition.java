@@ -1,5 +1,7 @@
 package dev.ferry.waits;
 
+import dev.ferry.mgn.LifecycleState;
+import dev.ferry.mgn.SdkMgnGateway;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.notify.Notification;
 import dev.ferry.notify.Notifier;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The replication wait: done when every active server has been ready for testing and has a
@@ -61,8 +64,48 @@ final class ReplicationCondition {
                 : leaveOut(wave, servers, notReady, seen, now);
     }
 
+    /**
+     * After an event about one server: a lifecycle change reads MGN for that server and, in the
+     * same call, for as many other servers not yet seen ready as the call takes (events of one
+     * moment then cost one call, not one each), and evaluates the whole wait only once every
+     * active server's record shows it ready (or at the deadline). A stall change is rare and
+     * reviewed by a whole evaluation, as stalls are tracked across the wave.
+     */
+    WaitOutcome evaluateAfter(Wait wait, WaveRecord wave, WaveServers servers, MgnEventHint hint) {
+        Instant now = clock.instant();
+        ServerRecord record = servers.find(hint.sourceServerId()).orElse(null);
+        if (hint.detailType() != MgnEventType.LIFECYCLE_STATE_CHANGE || record == null || !now.isBefore(wait.deadline())) {
+            return evaluate(wait, wave, servers);
+        }
+        List<ServerRecord> toRead = Stream.concat(Stream.of(record), servers.active().stream()
+                        .filter(other -> !other.sourceServerId().equals(record.sourceServerId()))
+                        .filter(other -> !wasSeenReady(other.lastSeen())))
+                .limit(SdkMgnGateway.SOURCE_SERVER_FILTER_LIMIT)
+                .toList();
+        observer.observe(servers, toRead, now);
+        servers.save();
+        boolean everyServerSeenReady = servers.active().stream().allMatch(server -> wasSeenReady(server.lastSeen()));
+        return everyServerSeenReady ? evaluate(wait, wave, servers) : WaitOutcome.notYet();
+    }
+
+    /** Whether the event can tell the record something new: a change it does not show yet. */
+    static boolean mayBeMovedBy(ServerRecord record, MgnEventHint hint) {
+        return switch (hint.detailType()) {
+            case LIFECYCLE_STATE_CHANGE -> !wasSeenReady(record.lastSeen());
+            case REPLICATION_STALLED_CHANGE -> !(("STALLED".equals(hint.state()) && record.stall() != null)
+                    || ("NOT_STALLED".equals(hint.state()) && record.stall() == null));
+            case LAUNCH_RESULT -> false;
+        };
+    }
+
     private static boolean isReady(SourceServer server) {
         return server != null && server.lifecycle().hasBeenReadyForTest() && server.isLaunchable();
+    }
+
+    /** {@link #isReady} on the states last recorded for a server. */
+    private static boolean wasSeenReady(ServerRecord.MgnStates seen) {
+        return seen != null && LifecycleState.fromWire(seen.lifecycle()).hasBeenReadyForTest()
+                && seen.lagDuration() != null;
     }
 
     private WaitOutcome leaveOut(WaveRecord wave, WaveServers servers, List<ServerRecord> notReady,

@@ -12,6 +12,11 @@ public enum WaitAttempt {
     BUSY,
     /** The wait was released (or replaced by a retried task) before this attempt looked at it. */
     GONE,
+    /**
+     * The event cannot have moved the wait: it is about a server outside the wave, a kind of
+     * event the wait does not heed, or something the server's record already shows.
+     */
+    UNAFFECTED,
     /** The evaluation failed; the next event or reconciler run tries again. */
     FAILED
 }

@@ -2,6 +2,7 @@ package dev.ferry.waits;
 
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
+import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.stage.StoredWave;
@@ -40,6 +41,42 @@ public final class WaitEvaluator {
         return switch (wait.kind()) {
             case REPLICATION -> replication.evaluate(wait, wave, servers);
             case TEST_LAUNCH, CUTOVER_LAUNCH -> launch.evaluate(wait, wave, servers);
+        };
+    }
+
+    /**
+     * Whether this event can have moved the wait: the wait heeds events of its type and the
+     * event's server is one of the wave's whose record does not already show what the event says.
+     * One read of that server's record; the lease and MGN are left alone when it cannot.
+     */
+    public boolean mayBeMovedBy(Wait wait, MgnEventHint hint) {
+        if (!wait.kind().heeds(hint)) {
+            return false;
+        }
+        return waves.findServer(wait.waveId(), hint.sourceServerId())
+                .filter(ServerRecord::isActive)
+                .map(record -> switch (wait.kind()) {
+                    case REPLICATION -> ReplicationCondition.mayBeMovedBy(record, hint);
+                    case TEST_LAUNCH, CUTOVER_LAUNCH -> record.stage() == wait.kind().phase().launchStage();
+                })
+                .orElse(false);
+    }
+
+    /**
+     * Evaluates the wait after an event about one of its servers: reads MGN only for what the
+     * event is about (that server, or its launch job) and evaluates the whole wait only when that
+     * may decide it (the last server ready, a job finished that frees room for the next batch, the
+     * deadline passed). An event per server then costs a call or two, not a read of the whole wave.
+     */
+    public WaitOutcome evaluateAfter(Wait wait, MgnEventHint hint) {
+        WaveRecord wave = wave(wait);
+        WaveServers servers = WaveServers.load(waves, wave.waveId());
+        if (wave.status() != WaveRecord.WaveStatus.RUNNING) {
+            return WaitOutcome.done(WaveProgress.of(wave, servers.all()));
+        }
+        return switch (wait.kind()) {
+            case REPLICATION -> replication.evaluateAfter(wait, wave, servers, hint);
+            case TEST_LAUNCH, CUTOVER_LAUNCH -> launch.evaluateAfter(wait, wave, servers, hint);
         };
     }
 

@@ -55,17 +55,30 @@ public final class WaitSweep {
 
     /** Evaluates every unreleased wait once and says what became of them. */
     public SweepReport sweepAll() {
-        List<Wait> unreleased = waits.unreleased();
+        return sweep(waits.unreleased(), null);
+    }
+
+    /**
+     * Evaluates the unreleased waits this MGN event can have moved, each only as far as the event
+     * calls for (see {@link WaitEvaluator#evaluateAfter}); the others are counted as unaffected.
+     * What is decided still comes from MGN's current state, never from the event.
+     */
+    public SweepReport sweepAfter(MgnEventHint hint) {
+        return sweep(waits.unreleased(), hint);
+    }
+
+    private SweepReport sweep(List<Wait> unreleased, MgnEventHint hint) {
         Map<WaitAttempt, Integer> counts = new EnumMap<>(WaitAttempt.class);
         for (Wait wait : unreleased) {
-            counts.merge(attempt(wait), 1, Integer::sum);
+            counts.merge(attempt(wait, hint), 1, Integer::sum);
         }
         SweepReport report = new SweepReport(unreleased.size(),
                 counts.getOrDefault(WaitAttempt.RELEASED, 0),
                 counts.getOrDefault(WaitAttempt.RESENT, 0),
                 counts.getOrDefault(WaitAttempt.WAITING, 0),
                 counts.getOrDefault(WaitAttempt.BUSY, 0) + counts.getOrDefault(WaitAttempt.GONE, 0),
-                counts.getOrDefault(WaitAttempt.FAILED, 0));
+                counts.getOrDefault(WaitAttempt.FAILED, 0),
+                counts.getOrDefault(WaitAttempt.UNAFFECTED, 0));
         LOG.info("Evaluated unreleased waits: {}", report);
         return report;
     }
@@ -76,10 +89,18 @@ public final class WaitSweep {
      * next event or reconciler run evaluates it again.
      */
     public WaitAttempt attempt(Wait wait) {
+        return attempt(wait, null);
+    }
+
+    /** As {@link #attempt(Wait)}; with a hint, only when the event can have moved the wait. */
+    private WaitAttempt attempt(Wait wait, MgnEventHint hint) {
         MDC.put("waveId", wait.waveId());
         MDC.put("waitKind", wait.kind().name());
         try {
-            return underLease(wait);
+            if (hint != null && !evaluator.mayBeMovedBy(wait, hint)) {
+                return WaitAttempt.UNAFFECTED;
+            }
+            return underLease(wait, hint);
         } catch (RuntimeException failure) {
             LOG.error("Evaluating the {} wait of wave {} failed; it is evaluated again on the next event or schedule",
                     wait.kind(), wait.waveId(), failure);
@@ -90,7 +111,7 @@ public final class WaitSweep {
         }
     }
 
-    private WaitAttempt underLease(Wait wait) {
+    private WaitAttempt underLease(Wait wait, MgnEventHint hint) {
         if (!waits.tryLease(wait.waitId(), clock.instant(), LEASE)) {
             LOG.info("Another evaluator holds the lease of wait {}", wait.waitId());
             return WaitAttempt.BUSY;
@@ -101,14 +122,16 @@ public final class WaitSweep {
             if (current.isEmpty() || current.get().status() == Wait.Status.RELEASED) {
                 return WaitAttempt.GONE;
             }
-            return current.get().status() == Wait.Status.RELEASING ? resendIfLost(current.get()) : evaluate(current.get());
+            return current.get().status() == Wait.Status.RELEASING
+                    ? resendIfLost(current.get())
+                    : evaluate(current.get(), hint);
         } finally {
             waits.endLease(wait.waitId());
         }
     }
 
-    private WaitAttempt evaluate(Wait wait) {
-        WaitOutcome outcome = evaluator.evaluate(wait);
+    private WaitAttempt evaluate(Wait wait, MgnEventHint hint) {
+        WaitOutcome outcome = hint == null ? evaluator.evaluate(wait) : evaluator.evaluateAfter(wait, hint);
         if (!outcome.done()) {
             return WaitAttempt.WAITING;
         }

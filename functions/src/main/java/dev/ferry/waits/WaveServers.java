@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A wave's server records while a wait is evaluated: changes are made in memory and
@@ -41,6 +42,11 @@ final class WaveServers {
     /** The records of servers still moving with the wave. */
     List<ServerRecord> active() {
         return current.values().stream().filter(ServerRecord::isActive).toList();
+    }
+
+    /** The current record of this server, if it is part of the wave. */
+    Optional<ServerRecord> find(String sourceServerId) {
+        return Optional.ofNullable(current.get(sourceServerId));
     }
 
     /** The current record of a server of the wave. */

@@ -6,15 +6,16 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.waits.EventFiles;
 import dev.ferry.waits.InvalidMgnEventException;
+import dev.ferry.waits.MgnEventHint;
 import dev.ferry.waits.MgnEventRouter;
+import dev.ferry.waits.MgnEventType;
 import dev.ferry.waits.SweepReport;
 import dev.ferry.waits.WaitKind;
 import dev.ferry.waits.WaitsHarness;
 import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +25,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class EventRouterHandlerTest {
 
@@ -34,12 +37,24 @@ class EventRouterHandlerTest {
     private static final String SERVER = "s-13a5b49c3810fa449";
 
     private final WaitsHarness harness = new WaitsHarness();
-    private final EventRouterHandler handler = new EventRouterHandler(new MgnEventRouter(harness.sweep));
+    private final MgnEventRouter router = new MgnEventRouter(harness.sweep);
+    private final EventRouterHandler handler = new EventRouterHandler(router);
 
     private SweepReport route(String fixture) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(EventFiles.open(fixture), output, null);
         return Json.mapper().readValue(output.toByteArray(), SweepReport.class);
+    }
+
+    /** A wave of the fixtures' server and one more, both replicating, with its replication wait open. */
+    private String aReplicationWaitOnTheFixturesServer() {
+        String other = harness.givenWave(OnServerFailure.CONTINUE, 1).get(0);
+        harness.waves.putServer(ServerRecord.joining(WaitsHarness.WAVE_ID, SERVER, "media-1", null,
+                WaitsHarness.STARTED).enteringStage(Stage.PREPARE_LAUNCH, WaitsHarness.STARTED));
+        harness.mgn.initialSync(SERVER);
+        harness.mgn.initialSync(other);
+        harness.begin(WaitKind.REPLICATION);
+        return other;
     }
 
     /** A wave of the fixtures' server and one more, with their test launch started and still running. */
@@ -54,45 +69,47 @@ class EventRouterHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "mgn-launch-result-test-succeeded.json",
-            "mgn-launch-result-cutover-failed.json",
-            "mgn-lifecycle-ready-for-test.json",
-            "mgn-replication-stalled.json",
-            "mgn-replication-not-stalled.json"})
-    void everyMgnEventMakesTheRouterEvaluateTheUnreleasedWaits(String fixture) throws IOException {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
-        harness.mgn.initialSync(ids.get(0));
-        harness.begin(WaitKind.REPLICATION);
+    @CsvSource(delimiter = '|', textBlock = """
+            mgn-lifecycle-ready-for-test.json       | 1 | 0
+            mgn-replication-stalled.json            | 1 | 0
+            mgn-replication-not-stalled.json        | 0 | 1
+            mgn-launch-result-test-succeeded.json   | 0 | 1
+            mgn-launch-result-cutover-failed.json   | 0 | 1""")
+    void anEventIsEvaluatedOnlyByTheWaitsItCanMove(String fixture, int waiting, int unaffected) throws IOException {
+        aReplicationWaitOnTheFixturesServer();
 
         SweepReport report = route(fixture);
 
-        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 1, 0, 0));
+        // A launch result cannot move a replication wait, and "not stalled" is what the record already says.
+        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, waiting, 0, 0, unaffected));
     }
 
     @Test
-    void aReadyForTestEventReleasesTheReplicationWaitWhenMgnSaysEveryServerIsReady() throws IOException {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
-        harness.mgn.initialSync(ids.get(0));
-        harness.begin(WaitKind.REPLICATION);
-
-        harness.mgn.readyForTest(ids.get(0));
+    void aReadyForTestEventReadsTheServersNotYetReadyInOneCallAndReleasesTheWaitWhenEveryServerIsSeenReady() throws IOException {
+        String other = aReplicationWaitOnTheFixturesServer();
         harness.clock.advance(Duration.ofHours(2));
-        route("mgn-lifecycle-ready-for-test.json");
+        clearInvocations(harness.mgn.gateway());
 
-        assertThat(harness.callbacksSent()).isEqualTo(1);
-        assertThat(harness.sentProgress().active()).isEqualTo(1);
+        harness.mgn.readyForTest(other);
+        SweepReport first = router.route(new MgnEventHint(MgnEventType.LIFECYCLE_STATE_CHANGE, other,
+                "READY_FOR_TEST", null));
+        verify(harness.mgn.gateway()).describeSourceServers(List.of(other, SERVER));
+        verifyNoMoreInteractions(harness.mgn.gateway());
+        harness.mgn.readyForTest(SERVER);
+        SweepReport second = route("mgn-lifecycle-ready-for-test.json");
+
+        assertThat(first.waiting()).isEqualTo(1);
+        assertThat(second.released()).isEqualTo(1);
+        assertThat(harness.sentProgress().active()).isEqualTo(2);
     }
 
     @Test
     void aStalledEventRecordsNoStallWhileMgnSaysReplicationIsFine() throws IOException {
-        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
-        harness.mgn.initialSync(ids.get(0));
-        harness.begin(WaitKind.REPLICATION);
+        aReplicationWaitOnTheFixturesServer();
 
         route("mgn-replication-stalled.json");
 
-        assertThat(harness.server(ids.get(0)).stall()).isNull();
+        assertThat(harness.server(SERVER).stall()).isNull();
     }
 
     @Test
@@ -116,7 +133,7 @@ class EventRouterHandlerTest {
 
         SweepReport second = route("mgn-launch-result-test-succeeded.json");
 
-        assertThat(second.waiting()).isEqualTo(1);
+        assertThat(second.unaffected()).isEqualTo(1);
         assertThat(harness.server(SERVER)).isEqualTo(afterFirst);
         assertThat(harness.waves.serverWrites()).hasSize(writes);
         assertThat(harness.callbacksSent()).isZero();
@@ -169,14 +186,31 @@ class EventRouterHandlerTest {
     }
 
     @Test
-    void eventsOfOtherWavesServersStillEvaluateEveryWaitBecauseMgnIsTheTruth() throws IOException {
+    void anEventAboutAServerOutsideTheWaveLeavesItsWaitAndMgnAlone() throws IOException {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
         harness.mgn.initialSync(ids.get(0));
         harness.begin(WaitKind.REPLICATION);
         harness.mgn.readyForTest(ids.get(0));
+        clearInvocations(harness.mgn.gateway());
 
-        SweepReport report = route("mgn-replication-not-stalled.json");
+        SweepReport report = route("mgn-lifecycle-ready-for-test.json");
 
-        assertThat(report.released()).isEqualTo(1);
+        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 0, 0, 0, 1));
+        verifyNoInteractions(harness.mgn.gateway());
+        assertThat(harness.callbacksSent()).isZero();
+    }
+
+    @Test
+    void aLaunchResultReadsOnlyItsJobUntilTheJobFinishes() throws IOException {
+        String jobId = aTestLaunchUnderWay();
+        clearInvocations(harness.mgn.gateway());
+
+        harness.mgn.launchOne(jobId, SERVER);
+        SweepReport report = route("mgn-launch-result-test-succeeded.json");
+
+        assertThat(report.waiting()).isEqualTo(1);
+        assertThat(harness.server(SERVER).stage()).isEqualTo(Stage.TEST_VALIDATION);
+        verify(harness.mgn.gateway()).describeJobs(List.of(jobId));
+        verifyNoMoreInteractions(harness.mgn.gateway());
     }
 }

@@ -38,7 +38,7 @@ class ReconcilerHandlerTest {
         harness.clock.advance(Duration.ofMinutes(5));
         SweepReport report = reconcile();
 
-        assertThat(report).isEqualTo(new SweepReport(1, 1, 0, 0, 0, 0));
+        assertThat(report).isEqualTo(new SweepReport(1, 1, 0, 0, 0, 0, 0));
         assertThat(harness.callbacksSent()).isEqualTo(1);
     }
 
@@ -62,6 +62,6 @@ class ReconcilerHandlerTest {
     void theScheduleWithNothingOpenReportsNothing() throws IOException {
         SweepReport report = reconcile();
 
-        assertThat(report).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 0));
+        assertThat(report).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 0, 0));
     }
 }

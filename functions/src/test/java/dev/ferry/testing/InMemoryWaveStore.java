@@ -116,6 +116,11 @@ public final class InMemoryWaveStore implements WaveStore {
     }
 
     @Override
+    public synchronized Optional<ServerRecord> findServer(String waveId, String sourceServerId) {
+        return Optional.ofNullable(server(waveId, sourceServerId));
+    }
+
+    @Override
     public synchronized List<ServerRecord> servers(String waveId) {
         return List.copyOf(servers.getOrDefault(waveId, new TreeMap<>()).values());
     }

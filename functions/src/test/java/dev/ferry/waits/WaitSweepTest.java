@@ -69,7 +69,7 @@ class WaitSweepTest {
 
         SweepReport report = harness.sweep.sweepAll();
 
-        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 0, 1, 0));
+        assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 0, 1, 0, 0));
         verifyNoInteractions(harness.mgn.gateway());
         verifyNoInteractions(harness.callbacks);
     }
@@ -106,7 +106,7 @@ class WaitSweepTest {
 
         SweepReport report = harness.sweep.sweepAll();
 
-        assertThat(report).isEqualTo(new SweepReport(2, 1, 0, 0, 0, 1));
+        assertThat(report).isEqualTo(new SweepReport(2, 1, 0, 0, 0, 1, 0));
         assertThat(harness.wait(WaitKind.REPLICATION).status()).isEqualTo(Wait.Status.RELEASED);
     }
 

@@ -3,10 +3,12 @@ package dev.ferry.local.rehearsal;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.handler.DnsSwitchHandler;
+import dev.ferry.handler.EventRouterHandler;
 import dev.ferry.handler.InstallAgentsHandler;
 import dev.ferry.handler.PreflightHandler;
 import dev.ferry.handler.PrepareDnsHandler;
 import dev.ferry.handler.PrepareNetworkHandler;
+import dev.ferry.handler.ReconcilerHandler;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.Phase;
@@ -18,6 +20,7 @@ import dev.ferry.wave.WaveDefinition;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +37,10 @@ import java.util.Set;
  * function that just ran writes, and only while it can still change: agent installations after
  * Preflight and InstallAgents while any is unfinished, the wave item after PrepareNetwork until its
  * network set-up is shown and after PrepareDns and DnsSwitch until the switch is over; each only
- * when the wave has that section at all.
+ * when the wave has that section at all. The servers are read after every stage's function, but
+ * after the functions that run per MGN event or reconciler tick (thousands for a large wave) at most
+ * once a simulated minute, the display's resolution: a large wave's display then costs reads in
+ * proportion to its simulated time, not to its servers times its events.
  */
 final class ProgressDisplay {
 
@@ -43,6 +49,9 @@ final class ProgressDisplay {
     private static final Set<String> NETWORK_WRITERS = Set.of(PrepareNetworkHandler.class.getName());
     private static final Set<String> DNS_WRITERS =
             Set.of(PrepareDnsHandler.class.getName(), DnsSwitchHandler.class.getName());
+    private static final Set<String> PER_EVENT_HANDLERS =
+            Set.of(EventRouterHandler.class.getName(), ReconcilerHandler.class.getName());
+    private static final Duration PER_EVENT_REFRESH = Duration.ofMinutes(1);
 
     private final PrintStream out;
     private final Clock clock;
@@ -57,6 +66,7 @@ final class ProgressDisplay {
     private long launching;
     private final ChangedLines<AgentInstallRecord> agentLines =
             new ChangedLines<>(AgentInstallRecord::instanceId, AgentInstallRecord::label, AgentInstallText::of);
+    private Instant serversReadAt;
     private boolean agentsMayChange;
     private boolean networkToShow;
     private boolean dnsMayChange;
@@ -96,6 +106,12 @@ final class ProgressDisplay {
         if (networkToShow && NETWORK_WRITERS.contains(handler) || dnsMayChange && DNS_WRITERS.contains(handler)) {
             waves.find(waveId).ifPresent(this::showWave);
         }
+        Instant now = clock.instant();
+        if (PER_EVENT_HANDLERS.contains(handler) && serversReadAt != null
+                && now.isBefore(serversReadAt.plus(PER_EVENT_REFRESH))) {
+            return;
+        }
+        serversReadAt = now;
         List<ServerRecord> servers = waves.servers(waveId);
         launching = servers.stream().filter(ProgressDisplay::isLaunching).count();
         serverLines.changes(servers, servers.size()).forEach(this::line);

@@ -16,6 +16,7 @@ final class InMemoryWaveStore implements WaveStore {
     private WaveRecord wave;
     private final Map<String, ServerRecord> servers = new TreeMap<>();
     private int waveReads;
+    private int serverListReads;
 
     @Override
     public WaveRecord create(WaveRecord created) {
@@ -47,13 +48,24 @@ final class InMemoryWaveStore implements WaveStore {
     }
 
     @Override
+    public Optional<ServerRecord> findServer(String waveId, String sourceServerId) {
+        return Optional.ofNullable(servers.get(sourceServerId)).filter(server -> server.waveId().equals(waveId));
+    }
+
+    @Override
     public List<ServerRecord> servers(String waveId) {
+        serverListReads++;
         return servers.values().stream().filter(server -> server.waveId().equals(waveId)).toList();
     }
 
     @Override
     public String recordsOf(String waveId) {
         return "the in-memory wave store, wave " + waveId;
+    }
+
+    /** How many times a wave's server records were read. */
+    int serverListReads() {
+        return serverListReads;
     }
 
     /** How many times the wave item was read. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.handler.DnsSwitchHandler;
+import dev.ferry.handler.EventRouterHandler;
 import dev.ferry.handler.InstallAgentsHandler;
 import dev.ferry.handler.PreflightHandler;
 import dev.ferry.handler.PrepareDnsHandler;
 import dev.ferry.handler.PrepareNetworkHandler;
+import dev.ferry.handler.ReconcilerHandler;
 import dev.ferry.handler.ValidateHandler;
 import dev.ferry.network.Platform;
 import dev.ferry.server.DnsSwitchProgress;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,8 @@ class ProgressDisplayTest {
     private static final String PREPARE_DNS = PrepareDnsHandler.class.getName();
     private static final String DNS_SWITCH = DnsSwitchHandler.class.getName();
     private static final String VALIDATE = ValidateHandler.class.getName();
+    private static final String EVENT_ROUTER = EventRouterHandler.class.getName();
+    private static final String RECONCILER = ReconcilerHandler.class.getName();
 
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
@@ -254,6 +259,64 @@ class ProgressDisplayTest {
         assertThat(lines()).containsExactly(
                 "+00:03  media-server +1 more          TEST_LAUNCH",
                 "+00:03  media-db +3 more              TEST_LAUNCH         queued behind 2 servers in active jobs");
+    }
+
+    @Test
+    void afterTheFunctionsThatRunPerEventTheServersAreReadAtMostOnceASimulatedMinute() throws IOException {
+        MovableClock clock = new MovableClock(NOW);
+        ProgressDisplay display = new ProgressDisplay(new PrintStream(shown, true, StandardCharsets.UTF_8), clock,
+                START, waves, agents, WAVE_ID, demoWave());
+        ServerRecord server = ServerRecord.joining(WAVE_ID, "s-000000000000000", NAMES.get(0), INSTANCES.get(0), START)
+                .enteringStage(Stage.TEST_LAUNCH, NOW);
+        waves.putServer(server);
+
+        display.refresh(EVENT_ROUTER);
+        waves.putServer(server.enteringStage(Stage.TEST_VALIDATION, NOW));
+        display.refresh(EVENT_ROUTER);
+        display.refresh(RECONCILER);
+        int readsWithinTheMinute = waves.serverListReads();
+        clock.now = NOW.plus(Duration.ofMinutes(1));
+        display.refresh(EVENT_ROUTER);
+
+        assertThat(readsWithinTheMinute).isEqualTo(1);
+        assertThat(lines()).containsExactly(
+                "+00:03  media-server                  TEST_LAUNCH",
+                "+00:04  media-server                  TEST_VALIDATION");
+    }
+
+    @Test
+    void afterAStagesFunctionTheServersAreAlwaysRead() throws IOException {
+        ProgressDisplay display = display(demoWave());
+
+        display.refresh(EVENT_ROUTER);
+        display.refresh(VALIDATE);
+        display.refresh(VALIDATE);
+
+        assertThat(waves.serverListReads()).isEqualTo(3);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock stays in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private ProgressDisplay display(WaveDefinition definition) {
