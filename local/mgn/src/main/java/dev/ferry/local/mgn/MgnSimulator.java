@@ -31,7 +31,15 @@ public final class MgnSimulator {
     private final EventDeliveryPlan eventDeliveryPlan;
 
     public MgnSimulator(MgnEnvironment environment, Clock clock) {
-        this.service = new MgnService(environment, clock);
+        this(environment, clock, MgnService.DEFAULT_INSTANCE_NETWORK);
+    }
+
+    /**
+     * A simulator whose launched instances get private IPs from {@code <instanceNetwork>.10.1} on,
+     * so that runs side by side on one machine use different loopback addresses.
+     */
+    public MgnSimulator(MgnEnvironment environment, Clock clock, String instanceNetwork) {
+        this.service = new MgnService(environment, clock, instanceNetwork);
         this.apiHandler = new MgnApiHandler(service);
         this.eventDeliveryPlan = new EventDeliveryPlan(service.serverSpecs().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().faults().events())));

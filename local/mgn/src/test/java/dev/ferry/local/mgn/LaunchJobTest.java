@@ -8,6 +8,7 @@ import dev.ferry.local.mgn.model.MgnTimings;
 import dev.ferry.local.mgn.model.TargetInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycleState;
 import software.amazon.awssdk.services.mgn.model.ConflictException;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
@@ -117,6 +118,19 @@ class LaunchJobTest {
             assertThat(instance.state()).isEqualTo(InstanceState.RUNNING);
             assertThat(instance.failsValidation()).isTrue();
         });
+    }
+
+    @Test
+    void launched_instances_take_their_ips_in_the_network_the_simulator_was_given() {
+        rig = new MgnTestRig(TestEnvironment.initialized().serverWithFaults(1, "{}").build(), Region.EU_CENTRAL_1,
+                "127.4");
+        rig.advance(MgnTestRig.EIGHT_GIB_READY);
+        startTest();
+
+        rig.advance(MgnTimings.launchJobDuration());
+
+        assertThat(rig.simulator.launchedInstances()).singleElement()
+                .satisfies(instance -> assertThat(instance.privateIp()).isEqualTo("127.4.10.1"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.local.mgn;
 import dev.ferry.local.mgn.api.MgnHttpServer;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.events.MgnEvent;
+import dev.ferry.local.mgn.model.MgnService;
 import dev.ferry.local.mgn.model.MgnTimings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,7 +44,12 @@ public final class MgnTestRig implements AutoCloseable {
     }
 
     public MgnTestRig(MgnEnvironment environment, Region clientRegion) {
-        simulator = new MgnSimulator(environment, clock);
+        this(environment, clientRegion, MgnService.DEFAULT_INSTANCE_NETWORK);
+    }
+
+    /** A rig whose launched instances get private IPs in {@code instanceNetwork}, e.g. {@code 127.4}. */
+    public MgnTestRig(MgnEnvironment environment, Region clientRegion, String instanceNetwork) {
+        simulator = new MgnSimulator(environment, clock, instanceNetwork);
         try {
             server = MgnHttpServer.start(simulator.apiHandler());
         } catch (IOException e) {

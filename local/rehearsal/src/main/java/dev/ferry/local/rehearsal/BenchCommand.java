@@ -78,7 +78,8 @@ final class BenchCommand {
         Map<String, Integer> calls = new TreeMap<>();
         result.mgnCalls().forEach(call -> calls.merge(call.operation(), 1, Integer::sum));
         return new BenchRow(size, counts.cutOver(), counts.failed(), counts.leftOut(), result.wallTime(),
-                result.simulatedDuration(), result.stateTransitions(), result.historyEvents(), result.largestPayload(),
+                result.simulatedDuration(), result.stateTransitions(), result.historyEvents(), result.executionInput(),
+                result.largestPayload(),
                 calls, result.dynamoDbRequests(), peakHeap);
     }
 

@@ -29,6 +29,7 @@ import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
+import dev.ferry.local.rehearsal.standin.LoopbackBlock;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
 import dev.ferry.local.rehearsal.standin.StandInException;
@@ -36,7 +37,6 @@ import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.local.rehearsal.template.LocalResources;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.local.rehearsal.template.TemplateException;
-import dev.ferry.wave.DnsSettings;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -82,6 +82,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalStepFunctions engine;
     private final LocalEventBridge eventBridge;
     private final MgnClockwork clockwork;
+    private final LoopbackBlock addresses;
     private final ApplicationStandIns standIns = new ApplicationStandIns();
     private final SnsOutbox outbox;
     private final Ec2Simulator ec2;
@@ -100,7 +101,10 @@ public final class LocalCloud implements AutoCloseable {
         this.environment = settings.environment();
         this.clock = new VirtualClock(settings.start());
         this.scheduler = new Scheduler(clock, settings.speed());
-        this.mgn = new MgnSimulator(environment, clock);
+        // Claimed first and released last: the instances' and fronts' addresses are the run's own.
+        this.addresses = LoopbackBlock.claim();
+        resources.add(addresses);
+        this.mgn = new MgnSimulator(environment, clock, addresses.network());
         this.lambda = new LocalLambda(functions, clock);
         this.engine = LocalStepFunctions.builder(scheduler, lambda)
                 .region(environment.targetRegion())
@@ -306,12 +310,14 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * Puts a stand-in on the address a wave's DNS health check reaches, with the environment's
      * {@code serviceFront} fault when it has one.
-     *
-     * @throws StandInException when the check cannot be answered on this machine
      */
-    public void frontHealthCheck(DnsSettings dns) {
-        ServiceFront front = ServiceFront.of(dns);
+    public void frontHealthCheck(ServiceFront front) {
         serviceFrontFault.ifPresentOrElse(fault -> standIns.front(front, fault, clock), () -> standIns.front(front));
+    }
+
+    /** The run's own loopback addresses, where its instances and service fronts listen. */
+    public LoopbackBlock addresses() {
+        return addresses;
     }
 
     public ApplicationStandIns standIns() {

@@ -8,6 +8,7 @@ import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.engine.HistoryEvent;
 import dev.ferry.local.engine.LocalStepFunctions;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
 import dev.ferry.store.DynamoAgentInstallStore;
@@ -109,14 +110,20 @@ public final class Rehearsal {
                 waveName, inputs.wave());
         cloud.standIns().listenFor(inputs.probedPorts());
         if (inputs.wave().dns() != null) {
-            cloud.frontHealthCheck(inputs.wave().dns());
+            cloud.frontHealthCheck(ServiceFront.of(inputs.wave().dns()).movedInto(cloud.addresses()));
         }
         cloud.onNotification(progress::emailArrived);
         attachApprover(cloud, progress);
         cloud.lambda().addListener(invocation -> progress.refresh(cloud.functionHandler(invocation.function())));
 
         LocalStepFunctions engine = cloud.engine();
-        String executionArn = engine.startExecution(cloud.stateMachineArn(), waveName, inputs.waveJson()).executionArn();
+        // The wave's 127.0.x.y addresses (its DNS front) are moved into the run's block, where the front listens.
+        String executionInput = cloud.addresses().moveAll(inputs.waveJson());
+        if (cloud.addresses().number() != 0) {
+            note(progress, "another run on this machine holds the loopback addresses 127.0.x.y: this one uses "
+                    + cloud.addresses().network() + ".x.y, and the wave's 127.0.x.y addresses are moved there");
+        }
+        String executionArn = engine.startExecution(cloud.stateMachineArn(), waveName, executionInput).executionArn();
         cloud.scheduler().runUntil(() -> !isRunning(engine, executionArn), start.plus(options.virtualTimeLimit()));
         if (isRunning(engine, executionArn)) {
             note(progress, "the wave did not end within " + SimulatedTime.words(options.virtualTimeLimit())
@@ -131,22 +138,31 @@ public final class Rehearsal {
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
                 execution.cause(), report, completeReport(cloud, report), execution.stateTransitions(),
-                history.size(), largestPayload(history), cloud.dynamoDbRequests(), cloud.mgn().callLog(),
+                history.size(), bytes(executionInput), largestPayload(history, executionInput),
+                cloud.dynamoDbRequests(), cloud.mgn().callLog(),
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start);
     }
 
-    /** Bytes of the largest input or output a state received or produced, as Step Functions limits them. */
-    private static int largestPayload(List<HistoryEvent> history) {
+    /**
+     * Bytes of the largest input or output a state received or produced, as Step Functions limits
+     * them, apart from the execution's input: that is the wave definition as its author wrote it,
+     * which grows with the wave; what the states pass on after it must not.
+     */
+    private static int largestPayload(List<HistoryEvent> history, String executionInput) {
         int largest = 0;
         for (HistoryEvent event : history) {
             for (String field : List.of("input", "output")) {
-                largest = Math.max(largest, event.detail(field).map(text -> text.getBytes(StandardCharsets.UTF_8).length)
-                        .orElse(0));
+                largest = Math.max(largest, event.detail(field).filter(text -> !text.equals(executionInput))
+                        .map(Rehearsal::bytes).orElse(0));
             }
         }
         return largest;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Each hosted zone's record sets as the wave left them. */

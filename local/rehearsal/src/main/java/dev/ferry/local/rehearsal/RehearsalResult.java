@@ -35,7 +35,9 @@ import java.util.Optional;
  * @param completeReport     the complete report the Report stage exported (every row), or null when there is none
  * @param stateTransitions   state transitions of the execution
  * @param historyEvents      events in its history
- * @param largestPayload     bytes of the largest state input or output in its history
+ * @param executionInput     bytes of the execution's input: the wave definition as given
+ * @param largestPayload     bytes of the largest state input or output in its history other than
+ *                           the execution's input itself (which the first state receives)
  * @param dynamoDbRequests   requests the handlers made to DynamoDB
  * @param mgnCalls           every MGN API call, in order
  * @param mgnEvents          every event MGN emitted (delivered or not)
@@ -52,7 +54,7 @@ import java.util.Optional;
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, WaveReport completeReport, long stateTransitions, int historyEvents,
-                              int largestPayload, long dynamoDbRequests,
+                              int executionInput, int largestPayload, long dynamoDbRequests,
                               List<ApiCall> mgnCalls, List<MgnEvent> mgnEvents,
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,

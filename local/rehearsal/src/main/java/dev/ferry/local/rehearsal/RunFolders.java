@@ -16,9 +16,12 @@ final class RunFolders {
     private RunFolders() {
     }
 
-    /** A folder name for a run started at {@code now}, sortable by time. */
+    /**
+     * A folder name for a run started at {@code now}, sortable by time, with the process ID so that
+     * two runs started in the same millisecond on one machine do not share a folder.
+     */
     static String nameFor(Instant now) {
-        return NAME.format(now);
+        return NAME.format(now) + "-" + ProcessHandle.current().pid();
     }
 
     /** Creates the folder (and its parents). */

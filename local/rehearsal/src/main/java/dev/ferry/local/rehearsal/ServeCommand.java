@@ -6,6 +6,7 @@ import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
+import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.ProbedPorts;
 import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
@@ -140,7 +141,7 @@ final class ServeCommand {
             ApplicationStandIns.checkCanListen(ports.all());
             cloud.standIns().listenFor(ports);
             if (wave.dns() != null) {
-                cloud.frontHealthCheck(wave.dns());
+                cloud.frontHealthCheck(ServiceFront.of(wave.dns()));
             }
         } catch (IOException | InvalidWaveException e) {
             // The Preflight stage refuses such a wave with every problem named; nothing to stand in for.

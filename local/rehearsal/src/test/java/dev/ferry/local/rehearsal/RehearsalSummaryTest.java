@@ -166,7 +166,7 @@ class RehearsalSummaryTest {
     private static RehearsalResult result(WaveReport report, WaveReport completeReport) {
         return new RehearsalResult("media-stack-demo",
                 "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:media-stack-demo",
-                ExecutionStatus.SUCCEEDED, "{}", null, null, report, completeReport, 69, 234, 4096, 300, List.of(), List.of(),
+                ExecutionStatus.SUCCEEDED, "{}", null, null, report, completeReport, 69, 234, 2048, 4096, 300, List.of(), List.of(),
                 List.of(), List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"),
                 List.of(), List.of(), Map.of(), START);
     }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every instance MGN launched, running or terminated, with private IPs handed out from 127.0.10.1 on. */
+/**
+ * Every instance MGN launched, running or terminated, with private IPs handed out from
+ * {@code <network>.10.1} on, e.g. 127.0.10.1.
+ */
 final class InstanceRegistry {
 
     private static final int FIRST_THIRD_OCTET = 10;
@@ -14,9 +17,12 @@ final class InstanceRegistry {
 
     private final Map<String, TargetInstance> instances = new LinkedHashMap<>();
     private final IdGenerator ids;
+    private final String network;
 
-    InstanceRegistry(IdGenerator ids) {
+    /** @param network the first two octets of the instances' addresses, e.g. {@code 127.0} */
+    InstanceRegistry(IdGenerator ids, String network) {
         this.ids = ids;
+        this.network = network;
     }
 
     TargetInstance launch(SourceServer server, LaunchKind kind, String jobId, Instant at) {
@@ -49,6 +55,6 @@ final class InstanceRegistry {
 
     private String nextPrivateIp() {
         int index = instances.size();
-        return "127.0." + (FIRST_THIRD_OCTET + index / HOSTS_PER_BLOCK) + "." + (1 + index % HOSTS_PER_BLOCK);
+        return network + "." + (FIRST_THIRD_OCTET + index / HOSTS_PER_BLOCK) + "." + (1 + index % HOSTS_PER_BLOCK);
     }
 }

@@ -43,7 +43,7 @@ public final class MgnService {
     private final Clock clock;
     private final IdGenerator ids = new IdGenerator();
     private final EventOutbox outbox;
-    private final InstanceRegistry instances = new InstanceRegistry(ids);
+    private final InstanceRegistry instances;
     private final JobRunner jobRunner;
     /** Every server of the environment by source instance ID, with the source server ID it has in MGN. */
     private final Map<String, String> sourceServerIdByInstance = new LinkedHashMap<>();
@@ -56,7 +56,16 @@ public final class MgnService {
     private boolean initialized;
     private Instant now;
 
+    /** Where launched instances' private IPs are when no other network is given: 127.0.10.1 on. */
+    public static final String DEFAULT_INSTANCE_NETWORK = "127.0";
+
     public MgnService(MgnEnvironment environment, Clock clock) {
+        this(environment, clock, DEFAULT_INSTANCE_NETWORK);
+    }
+
+    /** @param instanceNetwork the first two octets of launched instances' private IPs, e.g. {@code 127.0} */
+    public MgnService(MgnEnvironment environment, Clock clock, String instanceNetwork) {
+        this.instances = new InstanceRegistry(ids, instanceNetwork);
         this.environment = environment;
         this.clock = clock;
         this.now = clock.instant();

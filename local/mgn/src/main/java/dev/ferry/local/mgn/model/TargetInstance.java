@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param sourceInstanceId the source EC2 instance it replicates
  * @param hostname         the source server's host name
  * @param kind             test or cutover instance
- * @param privateIp        a loopback address (127.0.10.x and up) so a local stand-in for the application can
- *                         listen on it
+ * @param privateIp        a loopback address (127.0.10.x and up, or in the network the simulator was
+ *                         given) so a local stand-in for the application can listen on it
  * @param state            running until MGN terminates it
  * @param failsValidation  whether the environment says the application on it fails its check
  * @param launchTemplateId the server's EC2 launch template it was launched from

@@ -14,13 +14,15 @@ import java.util.Map;
  * @param simulatedTime     virtual time of the execution
  * @param stateTransitions  state transitions of the execution
  * @param historyEvents     events in its history
- * @param largestPayload    bytes of the largest state input or output in the history
+ * @param executionInput    bytes of the execution's input, the wave definition
+ * @param largestPayload    bytes of the largest state input or output in the history, the
+ *                          execution's input apart
  * @param mgnCallsByOperation every MGN call, counted by operation
  * @param dynamoDbRequests  requests the controller's functions made to DynamoDB
  * @param peakHeapBytes     the most heap the JVM used during the rehearsal (sampled)
  */
 public record BenchRow(int servers, int cutOver, int failed, int leftOut, Duration wallTime, Duration simulatedTime,
-                       long stateTransitions, int historyEvents, int largestPayload,
+                       long stateTransitions, int historyEvents, int executionInput, int largestPayload,
                        Map<String, Integer> mgnCallsByOperation, long dynamoDbRequests, long peakHeapBytes) {
 
     public BenchRow {
@@ -33,6 +35,10 @@ public record BenchRow(int servers, int cutOver, int failed, int leftOut, Durati
 
     public double mgnCallsPerServer() {
         return (double) mgnCalls() / servers;
+    }
+
+    public double wallMillisPerServer() {
+        return (double) wallTime.toMillis() / servers;
     }
 
     public double dynamoDbRequestsPerServer() {

@@ -10,18 +10,19 @@ import java.util.TreeSet;
 /** The benchmark's table: one line per wave size, then the MGN calls of each size by operation. */
 public final class BenchTable {
 
-    private static final String HEADER = "%6s  %-24s  %8s  %9s  %6s  %7s  %9s  %6s  %7s  %8s  %8s  %8s";
-    private static final String ROW = "%6d  %-24s  %8.1f  %9s  %6d  %7d  %8.1fK  %6d  %7.2f  %8d  %8.1f  %7dM";
+    private static final String HEADER = "%6s  %-24s  %7s  %6s  %9s  %6s  %7s  %7s  %8s  %6s  %7s  %7s  %7s  %6s";
+    private static final String ROW = "%6d  %-24s  %7.1f  %6.1f  %9s  %6d  %7d  %6.1fK  %7.1fK  %6d  %7.2f  %7d  %7.1f  %5dM";
 
     private BenchTable() {
     }
 
     public static void print(PrintStream out, List<BenchRow> rows) {
-        out.println(String.format(Locale.ROOT, HEADER, "N", "outcome", "wall s", "simulated", "trans", "history",
-                "payload", "MGN", "MGN/srv", "DescSrc", "DDB/srv", "heap"));
+        out.println(String.format(Locale.ROOT, HEADER, "N", "outcome", "wall s", "ms/srv", "simulated", "trans",
+                "history", "input", "payload", "MGN", "MGN/srv", "DescSrc", "DDB/srv", "heap"));
         for (BenchRow row : rows) {
             out.println(String.format(Locale.ROOT, ROW, row.servers(), outcome(row), row.wallTime().toMillis() / 1000.0,
-                    hoursAndMinutes(row), row.stateTransitions(), row.historyEvents(), row.largestPayload() / 1024.0,
+                    row.wallMillisPerServer(), hoursAndMinutes(row), row.stateTransitions(), row.historyEvents(),
+                    row.executionInput() / 1024.0, row.largestPayload() / 1024.0,
                     row.mgnCalls(), row.mgnCallsPerServer(),
                     row.mgnCallsByOperation().getOrDefault("DescribeSourceServers", 0),
                     row.dynamoDbRequestsPerServer(), row.peakHeapBytes() / (1024 * 1024)));
@@ -38,8 +39,9 @@ public final class BenchTable {
             out.println(line);
         }
         out.println();
-        out.println("wall s: real seconds, setup included; simulated: virtual time of the execution; trans, history: "
-                + "state transitions and history events; payload: largest state input or output; MGN/srv: MGN calls "
+        out.println("wall s: real seconds, setup included; ms/srv: wall milliseconds per server; simulated: virtual "
+                + "time of the execution; trans, history: state transitions and history events; input: the execution's "
+                + "input, the wave definition; payload: largest state input or output after it; MGN/srv: MGN calls "
                 + "per server; DescSrc: DescribeSourceServers calls; DDB/srv: the functions' DynamoDB requests per "
                 + "server; heap: most heap used (sampled every 100 ms).");
     }

@@ -5,6 +5,7 @@ import dev.ferry.local.mgn.model.LaunchKind;
 import dev.ferry.local.mgn.model.TargetInstance;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -54,12 +55,21 @@ public final class ApplicationStandIns implements AutoCloseable {
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(InetAddress.getByName(PROBE_ADDRESS), port));
+            } catch (BindException inUse) {
+                // Another run checking the same port this moment: the port can be listened on.
+                if (!String.valueOf(inUse.getMessage()).contains("in use")) {
+                    throw cannotListen(port, inUse);
+                }
             } catch (IOException e) {
-                throw new StandInException("The stand-in applications cannot listen on port " + port + " ("
-                        + e.getMessage() + "): the wave's validation probes use it. Ports below 1024 need root; "
-                        + "every 127.x.y.z address must be a loopback address (Linux has them all).", e);
+                throw cannotListen(port, e);
             }
         }
+    }
+
+    private static StandInException cannotListen(int port, IOException e) {
+        return new StandInException("The stand-in applications cannot listen on port " + port + " ("
+                + e.getMessage() + "): the wave's validation probes use it. Ports below 1024 need root; "
+                + "every 127.x.y.z address must be a loopback address (Linux has them all).", e);
     }
 
     /** Adds the ports a wave's probes use; instances already listening open them on the next sync. */

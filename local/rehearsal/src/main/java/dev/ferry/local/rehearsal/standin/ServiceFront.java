@@ -45,4 +45,9 @@ public record ServiceFront(String address, int port, Map<String, Integer> status
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return new ServiceFront(uri.getHost(), port, Map.of(path, dns.healthCheck().expectStatus()));
     }
+
+    /** This front at its address moved into the run's own block of loopback addresses. */
+    public ServiceFront movedInto(LoopbackBlock addresses) {
+        return new ServiceFront(addresses.move(address), port, statusByPath);
+    }
 }

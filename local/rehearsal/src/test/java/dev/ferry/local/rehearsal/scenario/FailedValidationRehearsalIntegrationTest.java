@@ -33,7 +33,7 @@ class FailedValidationRehearsalIntegrationTest {
         assertThat(proxy.stage()).isEqualTo(Stage.TEST_VALIDATION);
         assertThat(proxy.reason()).startsWith("validation did not pass within 5 minutes: ")
                 .contains(":2222: connection refused")
-                .contains("http GET http://127.0.10.")
+                .containsPattern("http GET http://127\\.\\d+\\.10\\.")
                 .contains(":8080/: connection refused");
     }
 

@@ -45,6 +45,16 @@ class ServiceFrontTest {
     }
 
     @Test
+    void aFrontMovedIntoARunsBlockKeepsItsPortAndPath() throws Exception {
+        ServiceFront front = ServiceFront.of(dns("http://127.0.20.10:8080/health", 204));
+
+        try (LoopbackBlock block = LoopbackBlock.claim()) {
+            assertThat(front.movedInto(block))
+                    .isEqualTo(new ServiceFront(block.network() + ".20.10", 8080, Map.of("/health", 204)));
+        }
+    }
+
+    @Test
     void aHealthCheckOnAHostNameIsRefusedBecauseARehearsalHasNoDns() {
         assertThatThrownBy(() -> ServiceFront.of(dns("https://media.example.com/health", 200)))
                 .isInstanceOf(StandInException.class)
