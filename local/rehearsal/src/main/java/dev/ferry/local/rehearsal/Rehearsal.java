@@ -1,5 +1,7 @@
 package dev.ferry.local.rehearsal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ferry.json.Json;
 import dev.ferry.local.cloud.lambda.Invocation;
 import dev.ferry.local.cloud.route53.HostedZoneSpec;
@@ -147,18 +149,34 @@ public final class Rehearsal {
 
     /**
      * Bytes of the largest input or output a state received or produced, as Step Functions limits
-     * them, apart from the execution's input: that is the wave definition as its author wrote it,
-     * which grows with the wave; what the states pass on after it must not.
+     * them, apart from the wave definition: the execution's input and Preflight's parameters, whose
+     * {@code wave} is that input, carry it as its author wrote it, and it grows with the wave; what
+     * the states pass on after it must not.
      */
     private static int largestPayload(List<HistoryEvent> history, String executionInput) {
+        JsonNode definition = readJson(executionInput);
         int largest = 0;
         for (HistoryEvent event : history) {
             for (String field : List.of("input", "output")) {
-                largest = Math.max(largest, event.detail(field).filter(text -> !text.equals(executionInput))
+                largest = Math.max(largest, event.detail(field)
+                        .filter(text -> !carriesTheDefinition(text, definition))
                         .map(Rehearsal::bytes).orElse(0));
             }
         }
         return largest;
+    }
+
+    private static boolean carriesTheDefinition(String payload, JsonNode definition) {
+        JsonNode node = readJson(payload);
+        return node.equals(definition) || node.path("wave").equals(definition);
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
+        }
     }
 
     private static int bytes(String text) {

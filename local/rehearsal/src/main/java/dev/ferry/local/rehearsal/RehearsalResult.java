@@ -37,7 +37,7 @@ import java.util.Optional;
  * @param historyEvents      events in its history
  * @param executionInput     bytes of the execution's input: the wave definition as given
  * @param largestPayload     bytes of the largest state input or output in its history other than
- *                           the execution's input itself (which the first state receives)
+ *                           the wave definition (the execution's input, and Preflight's parameters)
  * @param dynamoDbRequests   requests the handlers made to DynamoDB
  * @param mgnCalls           every MGN API call, in order
  * @param mgnEvents          every event MGN emitted (delivered or not)

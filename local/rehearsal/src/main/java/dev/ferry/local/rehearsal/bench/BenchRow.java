@@ -15,8 +15,8 @@ import java.util.Map;
  * @param stateTransitions  state transitions of the execution
  * @param historyEvents     events in its history
  * @param executionInput    bytes of the execution's input, the wave definition
- * @param largestPayload    bytes of the largest state input or output in the history, the
- *                          execution's input apart
+ * @param largestPayload    bytes of the largest state input or output in the history other than
+ *                          the wave definition
  * @param mgnCallsByOperation every MGN call, counted by operation
  * @param dynamoDbRequests  requests the controller's functions made to DynamoDB
  * @param peakHeapBytes     the most heap the JVM used during the rehearsal (sampled)

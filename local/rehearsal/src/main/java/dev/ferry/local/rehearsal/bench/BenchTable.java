@@ -41,9 +41,9 @@ public final class BenchTable {
         out.println();
         out.println("wall s: real seconds, setup included; ms/srv: wall milliseconds per server; simulated: virtual "
                 + "time of the execution; trans, history: state transitions and history events; input: the execution's "
-                + "input, the wave definition; payload: largest state input or output after it; MGN/srv: MGN calls "
-                + "per server; DescSrc: DescribeSourceServers calls; DDB/srv: the functions' DynamoDB requests per "
-                + "server; heap: most heap used (sampled every 100 ms).");
+                + "input, the wave definition; payload: the largest state input or output other than the definition; "
+                + "MGN/srv: MGN calls per server; DescSrc: DescribeSourceServers calls; DDB/srv: the functions' "
+                + "DynamoDB requests per server; heap: most heap used (sampled every 100 ms).");
     }
 
     private static String outcome(BenchRow row) {
