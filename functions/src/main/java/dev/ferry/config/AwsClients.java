@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -90,6 +92,16 @@ public final class AwsClients {
     /** The Route 53 client; global like IAM. */
     public static Route53Client route53() {
         return configure(Route53Client.builder(), override -> { }).build();
+    }
+
+    /**
+     * Service Quotas, read for a quota the wave can state itself: one attempt, briefly, since a
+     * role without the permission or a slow answer only means the wave's setting applies.
+     */
+    public static ServiceQuotasClient serviceQuotas() {
+        return configure(ServiceQuotasClient.builder(), override -> override
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(Duration.ofSeconds(5))).build();
     }
 
     /** The S3 client of the report bucket, in the function's region. */

@@ -23,6 +23,8 @@ import dev.ferry.notify.Notifier;
 import dev.ferry.notify.SnsNotifier;
 import dev.ferry.probe.NetworkProber;
 import dev.ferry.probe.Prober;
+import dev.ferry.quota.ReplicationQuota;
+import dev.ferry.quota.ServiceQuotasReplicationQuota;
 import dev.ferry.server.WaveStore;
 import dev.ferry.sfn.SfnTaskCallbacks;
 import dev.ferry.sfn.TaskCallbacks;
@@ -53,6 +55,8 @@ public final class Dependencies {
     private final Clock clock;
     private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(AwsClients.mgn()));
     private final Supplier<Ec2Gateway> ec2 = once(() -> new SdkEc2Gateway(AwsClients.ec2()));
+    private final Supplier<ReplicationQuota> replicationQuota =
+            once(() -> new ServiceQuotasReplicationQuota(AwsClients.serviceQuotas()));
     private final Supplier<Notifier> notifier =
             once(() -> new SnsNotifier(AwsClients.sns(), Settings.require("TOPIC_ARN")));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(AwsClients.sfn()));
@@ -97,6 +101,11 @@ public final class Dependencies {
 
     public MgnGateway mgn() {
         return mgn.get();
+    }
+
+    /** MGN's quota of replicating servers, as Service Quotas applies it. */
+    public ReplicationQuota replicationQuota() {
+        return replicationQuota.get();
     }
 
     public Ec2Gateway ec2() {

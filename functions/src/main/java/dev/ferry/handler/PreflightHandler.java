@@ -22,7 +22,7 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
 
     public PreflightHandler(Dependencies dependencies) {
         this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
-                dependencies.clock(), Settings.find("AWS_REGION")));
+                dependencies.clock(), Settings.find("AWS_REGION"), dependencies.replicationQuota()));
     }
 
     PreflightHandler(PreflightService service) {

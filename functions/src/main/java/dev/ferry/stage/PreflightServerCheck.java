@@ -45,9 +45,10 @@ final class PreflightServerCheck {
     record Outcome(List<Resolved> servers, List<ServerSpec> toInstall, List<String> problems) {
     }
 
-    Outcome check(WaveDefinition wave) {
+    /** @param region the region's non-archived source servers, as MGN lists them */
+    Outcome check(WaveDefinition wave, List<SourceServer> region) {
         Map<String, SourceServer> byId = byServerId(wave.servers());
-        Map<String, List<SourceServer>> byInstance = byInstanceId(wave.servers());
+        Map<String, List<SourceServer>> byInstance = replicatingByInstance(region);
         Map<String, Job> activeJobs = activeJobsByServer();
         Map<String, String> firstListedAs = new HashMap<>();
         List<Resolved> resolved = new ArrayList<>();
@@ -98,16 +99,6 @@ final class PreflightServerCheck {
         }
         return mgn.describeSourceServers(ids).stream()
                 .collect(Collectors.toMap(SourceServer::id, Function.identity(), (first, second) -> first));
-    }
-
-    /** Servers named only by their EC2 instance need the region's whole list; others never pay for it. */
-    private Map<String, List<SourceServer>> byInstanceId(List<ServerSpec> specs) {
-        boolean anyByInstanceOnly = specs.stream()
-                .anyMatch(spec -> spec.sourceServerId() == null && spec.sourceInstanceId() != null);
-        if (!anyByInstanceOnly) {
-            return Map.of();
-        }
-        return replicatingByInstance(mgn.listSourceServers());
     }
 
     private Map<String, Job> activeJobsByServer() {

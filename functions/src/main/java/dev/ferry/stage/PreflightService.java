@@ -3,6 +3,8 @@ package dev.ferry.stage;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.SourceServer;
+import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
@@ -44,14 +46,17 @@ public class PreflightService {
     private final Optional<String> deploymentRegion;
     private final PreflightServerCheck serverCheck;
     private final ServerJoins joins;
+    private final ReplicationQuota replicationQuota;
 
     /**
      * @param installs         where agent installations are kept
      * @param deploymentRegion the region Ferry runs in and its MGN client talks to, when known;
      *                         a wave for another region is refused
+     * @param replicationQuota MGN's quota of replicating servers as applied, when it can be read
      */
     public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, Clock clock,
-                            Optional<String> deploymentRegion) {
+                            Optional<String> deploymentRegion, ReplicationQuota replicationQuota) {
+        this.replicationQuota = replicationQuota;
         this.mgn = mgn;
         this.store = store;
         this.installs = installs;
@@ -59,6 +64,12 @@ public class PreflightService {
         this.deploymentRegion = deploymentRegion;
         this.serverCheck = new PreflightServerCheck(mgn, clock);
         this.joins = new ServerJoins(store, clock);
+    }
+
+    /** A preflight that takes each wave's word for MGN's quotas. */
+    public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, Clock clock,
+                            Optional<String> deploymentRegion) {
+        this(mgn, store, installs, clock, deploymentRegion, ReplicationQuota.unknown());
     }
 
     /** A preflight for waves without agent installation. */
@@ -82,8 +93,13 @@ public class PreflightService {
                 mgn.initializeService();
             }
             boolean hasTemplate = mgn.hasReplicationTemplate();
-            PreflightServerCheck.Outcome servers = serverCheck.check(wave);
+            // The region's list finds servers given by instance ID and counts what replicates already.
+            List<SourceServer> region = mgn.listSourceServers();
+            PreflightServerCheck.Outcome servers = serverCheck.check(wave, region);
             List<String> problems = new ArrayList<>(servers.problems());
+            ReplicationCapacity.problemOf(wave, region,
+                    servers.servers().stream().map(found -> found.server().id()).toList(),
+                    servers.toInstall().size(), replicationQuota.replicatingServers()).ifPresent(problems::add);
             if (!hasTemplate && wave.replication().stagingAreaSubnetId() == null) {
                 problems.add("replication.stagingAreaSubnetId: MGN in " + wave.targetRegion() + " has no replication "
                         + "configuration template; give the staging subnet so that Ferry can create one");

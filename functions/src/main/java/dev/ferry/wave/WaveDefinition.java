@@ -34,11 +34,23 @@ public record WaveDefinition(
         Policies policies,
         NetworkSettings network,
         DnsSettings dns,
-        AgentInstallationSettings agentInstallation) {
+        AgentInstallationSettings agentInstallation,
+        MgnQuotas quotas) {
 
     public WaveDefinition {
         servers = List.copyOf(servers);
         approvers = List.copyOf(approvers);
+        // Waves stored before the wave could state its quotas read back without them.
+        quotas = quotas != null ? quotas : MgnQuotas.DEFAULT;
+    }
+
+    /** A wave that assumes MGN's default quotas. */
+    public WaveDefinition(String waveName, String targetRegion, String sourceRegion, List<ServerSpec> servers,
+                          ReplicationSettings replication, LaunchSettings launch, ValidationSettings validation,
+                          List<String> approvers, TimeLimits timeLimits, Policies policies, NetworkSettings network,
+                          DnsSettings dns, AgentInstallationSettings agentInstallation) {
+        this(waveName, targetRegion, sourceRegion, servers, replication, launch, validation, approvers, timeLimits,
+                policies, network, dns, agentInstallation, MgnQuotas.DEFAULT);
     }
 
     /** A wave that installs no agent. */

@@ -26,12 +26,16 @@ public final class WaveDefinitionParser {
     public static final int MAX_SERVERS = 1000;
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
-            "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation");
+            "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation",
+            "quotas");
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
     static final List<String> POLICY_FIELDS = List.of("onServerFailure", "skipTestLaunch", "finalizeCutover",
             "archiveAfterFinalize");
+    static final List<String> QUOTA_FIELDS = List.of("replicatingServers");
+    /** MGN's own ceiling for the quota of replicating servers is not published; this bounds typos. */
+    static final long MAX_REPLICATING_SERVERS_QUOTA = 20_000;
 
     static final long DEFAULT_REPLICATION_HOURS = 72;
     static final long DEFAULT_LAUNCH_MINUTES = 60;
@@ -76,10 +80,11 @@ public final class WaveDefinitionParser {
         DnsSettings dns = DnsSettingsParser.parse(root, "dns");
         AgentInstallationSettings agentInstallation = AgentInstallationParser.parse(root, "agentInstallation");
         requireSourceRegionForAgentInstallation(root, agentInstallation, servers, sourceRegion);
+        MgnQuotas quotas = quotas(root);
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
                 launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
-                network, dns, agentInstallation);
+                network, dns, agentInstallation, quotas);
     }
 
     private static String waveName(ObjectFields root) {
@@ -264,5 +269,12 @@ public final class WaveDefinitionParser {
         }
         return new Policies(onServerFailure != null ? OnServerFailure.valueOf(onServerFailure) : OnServerFailure.CONTINUE,
                 Boolean.TRUE.equals(skipTestLaunch), !Boolean.FALSE.equals(finalizeCutover), Boolean.TRUE.equals(archive));
+    }
+
+    private static MgnQuotas quotas(ObjectFields root) {
+        ObjectFields quotas = root.object("quotas", QUOTA_FIELDS);
+        Long replicating = quotas == null ? null
+                : quotas.wholeNumberWithin("replicatingServers", 1, MAX_REPLICATING_SERVERS_QUOTA, " servers");
+        return replicating != null ? new MgnQuotas(replicating.intValue()) : MgnQuotas.DEFAULT;
     }
 }

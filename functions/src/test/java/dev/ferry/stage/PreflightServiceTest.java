@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 import static dev.ferry.stage.PreflightFixtures.DATABASE;
 import static dev.ferry.stage.PreflightFixtures.EXECUTION_ARN;
@@ -230,13 +232,53 @@ class PreflightServiceTest {
     }
 
     @Test
-    void serversGivenBySourceServerIdAreDescribedByThoseIdsWithoutListingTheRegion() {
+    void serversGivenBySourceServerIdAreDescribedByThoseIdsAndTheRegionIsListedOnceToCountWhatReplicates() {
         FakeMgn mgn = startWaveMgn();
 
         preflight(mgn).run(request(WaveFiles.read("start-wave.json")));
 
         assertThat(mgn.describeRequests()).containsExactly(START_WAVE_SERVERS);
-        assertThat(mgn.listCalls()).isZero();
+        assertThat(mgn.listCalls()).isOne();
+    }
+
+    @Test
+    void aWaveThatWouldReplicateMoreServersThanMgnAllowsIsRefusedSayingByHowManyAndHowToFitIt() {
+        FakeMgn mgn = startWaveMgn().with(otherServers(147, "CONTINUOUS")).with(otherServers(5, "DISCONNECTED"));
+
+        assertThatThrownBy(() -> preflight(mgn).run(request(WaveFiles.read("start-wave.json"))))
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("servers: the wave's 4 servers and the 147 other servers replicating in "
+                        + "eu-central-1 need 151 servers replicating at once, but MGN replicates at most 150 in this "
+                        + "account and region (MGN's default: Service Quotas could not be read and the wave sets no "
+                        + "quotas.replicatingServers)")
+                .hasMessageContaining("Ask for at least 151 in Service Quotas")
+                .hasMessageContaining("or split it into waves of at most 3 servers");
+        assertThat(store.find(EXECUTION_NAME)).isEmpty();
+    }
+
+    @Test
+    void aWaveThatStatesARaisedQuotaIsTakenAtItsWord() {
+        FakeMgn mgn = startWaveMgn().with(otherServers(147, "INITIAL_SYNC"));
+        ObjectNode wave = WaveFiles.read("start-wave.json");
+        wave.putObject("quotas").put("replicatingServers", 151);
+
+        PreflightResult result = preflight(mgn).run(request(wave));
+
+        assertThat(result.progress().total()).isEqualTo(4);
+    }
+
+    @Test
+    void theQuotaServiceQuotasAppliesOutranksTheWaves() {
+        FakeMgn mgn = startWaveMgn().with(otherServers(147, "CONTINUOUS"));
+        ObjectNode wave = WaveFiles.read("start-wave.json");
+        wave.putObject("quotas").put("replicatingServers", 1000);
+        PreflightService preflight = new PreflightService(mgn, store, new InMemoryAgentInstallStore(), clock,
+                Optional.of("eu-central-1"), () -> OptionalInt.of(150));
+
+        assertThatThrownBy(() -> preflight.run(request(wave)))
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("at most 150 in this account and region (the quota Service Quotas applies)")
+                .hasMessageNotContaining("with quotas.replicatingServers");
     }
 
     @Test
@@ -481,6 +523,15 @@ class PreflightServiceTest {
 
     private static FakeMgn startWaveMgn() {
         return new FakeMgn().with(startWaveServersReady());
+    }
+
+    /** Servers of other waves or none, in this replication state. */
+    private static List<SourceServer> otherServers(int count, String replication) {
+        return IntStream.range(0, count)
+                .mapToObj(index -> String.format("s-%s%016x", replication.charAt(0) == 'C' ? "1" : "2", index))
+                .map(id -> new SourceServer(id, "arn:aws:mgn:eu-central-1:111122223333:source-server/" + id, null,
+                        null, LifecycleState.READY_FOR_TEST, replication, null, null, false, null))
+                .toList();
     }
 
     private static ObjectNode byInstance(String instanceId) {

@@ -343,6 +343,29 @@ class WaveDefinitionParserTest {
     }
 
     @Test
+    void aWaveWithoutQuotasAssumesMgnsDefaults() {
+        assertThat(WaveDefinitionParser.parse(minimalWave()).quotas()).isEqualTo(new MgnQuotas(150));
+    }
+
+    @Test
+    void aWaveStatesARaisedQuotaOfReplicatingServers() {
+        ObjectNode wave = minimalWave();
+        wave.putObject("quotas").put("replicatingServers", 1200);
+
+        assertThat(WaveDefinitionParser.parse(wave).quotas()).isEqualTo(new MgnQuotas(1200));
+    }
+
+    @Test
+    void aQuotaOutOfBoundsOrAnUnknownQuotaIsRefused() {
+        ObjectNode wave = minimalWave();
+        wave.putObject("quotas").put("replicatingServers", 0).put("concurrentJobs", 40);
+
+        assertThat(problemsOf(wave)).containsExactlyInAnyOrder(
+                "quotas.replicatingServers: must be between 1 and 20000 servers, not 0",
+                "quotas.concurrentJobs: unknown field; known fields: replicatingServers");
+    }
+
+    @Test
     void timeLimitsAtTheirUpperBoundsAreAccepted() {
         ObjectNode wave = minimalWave();
         wave.putObject("timeLimits").put("replicationHours", 720).put("launchMinutes", 360).put("approvalHours", 168);

@@ -11,6 +11,7 @@ import dev.ferry.handler.PrepareDnsHandler;
 import dev.ferry.handler.PrepareNetworkHandler;
 import dev.ferry.handler.ReconcilerHandler;
 import dev.ferry.handler.ValidateHandler;
+import dev.ferry.local.engine.time.VirtualClock;
 import dev.ferry.network.Platform;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
@@ -29,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -263,7 +263,7 @@ class ProgressDisplayTest {
 
     @Test
     void afterTheFunctionsThatRunPerEventTheServersAreReadAtMostOnceASimulatedMinute() throws IOException {
-        MovableClock clock = new MovableClock(NOW);
+        VirtualClock clock = new VirtualClock(NOW);
         ProgressDisplay display = new ProgressDisplay(new PrintStream(shown, true, StandardCharsets.UTF_8), clock,
                 START, waves, agents, WAVE_ID, demoWave());
         ServerRecord server = ServerRecord.joining(WAVE_ID, "s-000000000000000", NAMES.get(0), INSTANCES.get(0), START)
@@ -275,7 +275,7 @@ class ProgressDisplayTest {
         display.refresh(EVENT_ROUTER);
         display.refresh(RECONCILER);
         int readsWithinTheMinute = waves.serverListReads();
-        clock.now = NOW.plus(Duration.ofMinutes(1));
+        clock.advanceBy(Duration.ofMinutes(1));
         display.refresh(EVENT_ROUTER);
 
         assertThat(readsWithinTheMinute).isEqualTo(1);
@@ -293,30 +293,6 @@ class ProgressDisplayTest {
         display.refresh(VALIDATE);
 
         assertThat(waves.serverListReads()).isEqualTo(3);
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock stays in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private ProgressDisplay display(WaveDefinition definition) {

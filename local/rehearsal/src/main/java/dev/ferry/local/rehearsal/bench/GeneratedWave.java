@@ -3,6 +3,7 @@ package dev.ferry.local.rehearsal.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.wave.MgnQuotas;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.stream.IntStream;
  * replication, launch and validation settings, and servers that each have the demo's 8 GiB disk
  * and replicate already (their agent is installed). The world has no source instances or DNS, so the
  * wave leaves out agent installation, network and DNS and names the launch settings those would
- * derive.
+ * derive. A wave of more servers than MGN's default quota of 150 replicating at once states a raised
+ * quota, as an account running such a wave must have.
  *
  * @param servers        how many servers
  * @param skipTestLaunch whether the wave goes from replication straight to cutover
@@ -79,6 +81,9 @@ public record GeneratedWave(int servers, boolean skipTestLaunch, boolean lastFai
         wave.remove(List.of("agentInstallation", "network", "dns"));
         ((ObjectNode) wave.path("launch")).put("instanceType", "t3.medium").put("subnetId", "subnet-0f1e2d3c4b5a69788");
         ((ObjectNode) wave.path("policies")).put("skipTestLaunch", skipTestLaunch);
+        if (servers > MgnQuotas.DEFAULT.replicatingServers()) {
+            wave.putObject("quotas").put("replicatingServers", servers);
+        }
         ArrayNode list = wave.putArray("servers");
         for (int index = 0; index < servers; index++) {
             list.addObject().put("sourceServerId", serverId(index));
