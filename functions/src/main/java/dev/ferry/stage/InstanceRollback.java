@@ -1,12 +1,18 @@
 package dev.ferry.stage;
 
+import dev.ferry.mgn.Job;
+import dev.ferry.mgn.JobCapacity;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -18,8 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * Puts servers back to a lifecycle state from which MGN can launch them again, and terminates the
- * instances they launched. Safe to repeat: the current lifecycle is read first, and a conflict
- * after a change means an earlier attempt already made it.
+ * instances they launched. Safe to repeat: the current lifecycle is read first, a conflict after a
+ * change means an earlier attempt already made it, and a server already in a terminate job started
+ * since its launch is not sent again. Terminations take room in MGN's account-wide job quotas as
+ * launches do; what finds no room is left to the stage's retry, queued behind the active jobs.
  */
 final class InstanceRollback {
 
@@ -31,26 +39,33 @@ final class InstanceRollback {
     private static final Set<LifecycleState> ROLLED_BACK_FROM =
             EnumSet.of(LifecycleState.TESTING, LifecycleState.READY_FOR_CUTOVER, LifecycleState.CUTTING_OVER);
 
-    private static final int TERMINATE_BATCH = 100;
     private static final int MGN_PARALLELISM = 10;
+    /** How far back jobs are read: what still runs in the account, and this stage's earlier terminations. */
+    private static final Duration JOBS_LOOKBACK = Duration.ofDays(1);
+    /** MGN stamps jobs with its own clock; a job a moment "before" the launch may still be after it. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(InstanceRollback.class);
 
     private final MgnGateway mgn;
+    private final Clock clock;
 
-    InstanceRollback(MgnGateway mgn) {
+    InstanceRollback(MgnGateway mgn, Clock clock) {
         this.mgn = mgn;
+        this.clock = clock;
     }
 
     /**
      * Moves each server to {@code target} (unless it is there or cannot go back), then terminates
      * the launched instances of those MGN lets terminate.
      *
-     * @param serverIds    the servers
-     * @param target       READY_FOR_TEST or READY_FOR_CUTOVER
-     * @param hasInstance  whether Ferry recorded a launched instance for a server (MGN's own
-     *                     {@code launchedInstance} counts too)
+     * @param serverIds  the servers
+     * @param target     READY_FOR_TEST or READY_FOR_CUTOVER
+     * @param launchedAt when the launch of each server whose instance Ferry recorded started (MGN's
+     *                   own {@code launchedInstance} counts too, as launched within the lookback)
+     * @throws MgnQuotaExceededException when MGN's job quotas leave no room for some terminations;
+     *                                   a retry terminates them without repeating the others
      */
-    void rollBack(List<String> serverIds, LifecycleState target, Set<String> hasInstance) {
+    void rollBack(List<String> serverIds, LifecycleState target, Map<String, Instant> launchedAt) {
         if (serverIds.isEmpty()) {
             return;
         }
@@ -64,12 +79,12 @@ final class InstanceRollback {
         List<String> toTerminate = new ArrayList<>();
         for (int i = 0; i < known.size(); i++) {
             SourceServer server = known.get(i);
-            boolean launched = server.launchedInstanceId() != null || hasInstance.contains(server.id());
+            boolean launched = server.launchedInstanceId() != null || launchedAt.containsKey(server.id());
             if (launched && !NO_TERMINATE.contains(after.get(i))) {
                 toTerminate.add(server.id());
             }
         }
-        terminate(toTerminate);
+        terminate(toTerminate, launchedAt);
     }
 
     private LifecycleState moveTo(SourceServer server, LifecycleState target) {
@@ -87,17 +102,60 @@ final class InstanceRollback {
         return target;
     }
 
-    private void terminate(List<String> serverIds) {
-        for (int from = 0; from < serverIds.size(); from += TERMINATE_BATCH) {
-            List<String> batch = serverIds.subList(from, Math.min(from + TERMINATE_BATCH, serverIds.size()));
-            try {
-                mgn.terminateTargetInstances(batch);
-            } catch (MgnConflictException oneRefused) {
-                // One server in an active job (an earlier terminate, say) refuses the whole batch;
-                // the others still deserve their termination.
-                terminateOneByOne(batch);
-            }
+    private void terminate(List<String> serverIds, Map<String, Instant> launchedAt) {
+        if (serverIds.isEmpty()) {
+            return;
         }
+        Instant lookback = clock.instant().minus(JOBS_LOOKBACK);
+        Instant from = launchedAt.values().stream().map(at -> at.minus(CLOCK_TOLERANCE))
+                .reduce(lookback, (one, other) -> one.isBefore(other) ? one : other);
+        List<Job> jobs = mgn.jobsSince(from);
+        List<String> remaining = serverIds.stream()
+                .filter(id -> !inTerminateJobSince(jobs, id, launchedAt.getOrDefault(id, lookback)))
+                .toList();
+        JobCapacity capacity = JobCapacity.leftBy(jobs);
+        int next = 0;
+        try {
+            while (next < remaining.size()) {
+                int size = capacity.nextBatch(remaining.size() - next);
+                if (size == 0) {
+                    throw queued(remaining.size() - next, capacity, null);
+                }
+                List<String> batch = remaining.subList(next, next + size);
+                terminateBatch(batch);
+                capacity.started(batch.size());
+                next += size;
+            }
+        } catch (MgnQuotaExceededException full) {
+            // Other jobs took the room since it was counted; the retry finds these terminated and goes on.
+            throw queued(remaining.size() - next, capacity, full);
+        }
+    }
+
+    private void terminateBatch(List<String> batch) {
+        try {
+            mgn.terminateTargetInstances(batch);
+        } catch (MgnConflictException oneRefused) {
+            // One server in an active job (an earlier terminate, say) refuses the whole batch;
+            // the others still deserve their termination.
+            terminateOneByOne(batch);
+        }
+    }
+
+    /** Whether a terminate job started after the server's launch includes it: its instance is being terminated. */
+    private static boolean inTerminateJobSince(List<Job> jobs, String serverId, Instant launched) {
+        return jobs.stream()
+                .filter(job -> "TERMINATE".equals(job.type()))
+                .filter(job -> job.createdAt() == null || !job.createdAt().isBefore(launched.minus(CLOCK_TOLERANCE)))
+                .anyMatch(job -> job.participants().stream().anyMatch(p -> p.sourceServerId().equals(serverId)));
+    }
+
+    private static MgnQuotaExceededException queued(int servers, JobCapacity capacity, MgnQuotaExceededException cause) {
+        String message = servers + " servers' instances wait to be terminated: queued behind "
+                + capacity.serversInActiveJobs() + " servers in " + capacity.activeJobs()
+                + " active MGN jobs; the stage is retried once they finish";
+        LOG.info(message);
+        return new MgnQuotaExceededException(message, cause);
     }
 
     private void terminateOneByOne(Collection<String> serverIds) {

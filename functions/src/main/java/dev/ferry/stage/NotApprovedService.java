@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +41,7 @@ public class NotApprovedService {
         this.waves = waves;
         this.notifier = notifier;
         this.clock = clock;
-        this.rollback = new InstanceRollback(mgn);
+        this.rollback = new InstanceRollback(mgn, clock);
     }
 
     /** Leaves the wave's active servers out and records the wave as not approved. */
@@ -55,11 +55,10 @@ public class NotApprovedService {
         Instant now = clock.instant();
         String why = reason(request, wave.definition().timeLimits().approval());
         List<ServerRecord> notCutOver = servers.stream().filter(NotApprovedService::waitedForApproval).toList();
-        Set<String> tested = notCutOver.stream()
+        Map<String, Instant> testedAt = notCutOver.stream()
                 .filter(server -> server.test() != null && server.test().instanceId() != null)
-                .map(ServerRecord::sourceServerId)
-                .collect(Collectors.toSet());
-        rollback.rollBack(Records.idsOf(notCutOver), LifecycleState.READY_FOR_TEST, tested);
+                .collect(Collectors.toMap(ServerRecord::sourceServerId, server -> server.test().startedAt()));
+        rollback.rollBack(Records.idsOf(notCutOver), LifecycleState.READY_FOR_TEST, testedAt);
 
         List<ServerRecord> leftOut = notCutOver.stream()
                 .map(server -> server.isActive() ? server.leftOut(PREFIX + why, now) : server)

@@ -19,8 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.ferry.notify.Wording.servers;
@@ -45,7 +45,7 @@ public class SettleService {
         this.waves = waves;
         this.notifier = notifier;
         this.clock = clock;
-        this.rollback = new InstanceRollback(mgn);
+        this.rollback = new InstanceRollback(mgn, clock);
     }
 
     /** Settles the phase's failures and moves the phase's passing servers on. */
@@ -84,11 +84,10 @@ public class SettleService {
             return List.of();
         }
         LifecycleState target = phase == Phase.TEST ? LifecycleState.READY_FOR_TEST : LifecycleState.READY_FOR_CUTOVER;
-        Set<String> launched = unsettled.stream()
+        Map<String, Instant> launchedAt = unsettled.stream()
                 .filter(server -> server.launch(phase) != null && server.launch(phase).instanceId() != null)
-                .map(ServerRecord::sourceServerId)
-                .collect(Collectors.toSet());
-        rollback.rollBack(Records.idsOf(unsettled), target, launched);
+                .collect(Collectors.toMap(ServerRecord::sourceServerId, server -> server.launch(phase).startedAt()));
+        rollback.rollBack(Records.idsOf(unsettled), target, launchedAt);
 
         int stillActive = (int) servers.stream().filter(ServerRecord::isActive).count();
         // Told before the servers are marked settled: a crash in between repeats the message rather than losing it.

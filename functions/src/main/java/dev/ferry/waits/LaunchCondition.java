@@ -1,6 +1,7 @@
 package dev.ferry.waits;
 
 import dev.ferry.mgn.Job;
+import dev.ferry.mgn.JobCapacity;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.MgnQuotaExceededException;
@@ -71,7 +72,7 @@ final class LaunchCondition {
 
         if (!now.isBefore(wait.deadline())) {
             // No new launch starts after the deadline; those running keep their own time limit.
-            leaveOutUnstarted(wave, phase, servers, LaunchCapacity.leftBy(jobs), now);
+            leaveOutUnstarted(wave, phase, servers, JobCapacity.leftBy(jobs), now);
             servers.save();
         } else {
             start(jobs, phase, servers, seen, now);
@@ -246,7 +247,7 @@ final class LaunchCondition {
      * At the stage's deadline, a server whose launch never started is left out (it did nothing
      * wrong): MGN could not launch it, or had no room for it behind the account's active jobs.
      */
-    private static void leaveOutUnstarted(WaveRecord wave, Phase phase, WaveServers servers, LaunchCapacity capacity,
+    private static void leaveOutUnstarted(WaveRecord wave, Phase phase, WaveServers servers, JobCapacity capacity,
                                           Instant now) {
         String within = "launch did not start within the stage's "
                 + wave.definition().timeLimits().launchQueue(wave.definition().servers().size()).toMinutes() + " minutes";
@@ -280,7 +281,7 @@ final class LaunchCondition {
                 .map(ServerRecord::sourceServerId)
                 .sorted()
                 .toList();
-        LaunchCapacity capacity = LaunchCapacity.leftBy(jobs);
+        JobCapacity capacity = JobCapacity.leftBy(jobs);
         int next = 0;
         try {
             while (next < toStart.size()) {
@@ -307,7 +308,7 @@ final class LaunchCondition {
      * A server refused on its own waits for the next evaluation, which adopts its job or tries again.
      */
     private void startSplittingOnConflict(List<String> batch, Phase phase, WaveServers servers,
-                                          LaunchCapacity capacity, Instant now) {
+                                          JobCapacity capacity, Instant now) {
         if (capacity.nextBatch(batch.size()) < batch.size()) {
             return;
         }

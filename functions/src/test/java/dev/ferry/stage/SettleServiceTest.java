@@ -2,6 +2,7 @@ package dev.ferry.stage;
 
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
+import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.notify.Notification;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
@@ -31,6 +32,7 @@ import static dev.ferry.stage.fakes.WaveFixtures.instanceId;
 import static dev.ferry.stage.fakes.WaveFixtures.passed;
 import static dev.ferry.stage.fakes.WaveFixtures.serverId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -103,6 +105,30 @@ class SettleServiceTest {
         service.settle(new PhaseRequest(WAVE_ID, Phase.TEST));
 
         assertThat(mgn.terminateRequests()).extracting(List::size).containsExactly(100, 50);
+    }
+
+    @Test
+    void terminationsBeyondMgnsRoomForJobsWaitForTheRetryWhichDoesNotRepeatTheOthers() {
+        List<ServerRecord> failed = new ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            failed.add(failedValidation(i, Phase.TEST, "refused"));
+            mgn.server(serverId(i), LifecycleState.TESTING, instanceId(i, Phase.TEST));
+        }
+        givenWave(OnServerFailure.CONTINUE, failed.toArray(ServerRecord[]::new));
+        mgn.at(clock.instant());
+
+        assertThatThrownBy(() -> service.settle(new PhaseRequest(WAVE_ID, Phase.TEST)))
+                .isInstanceOf(MgnQuotaExceededException.class)
+                .hasMessage("50 servers' instances wait to be terminated: queued behind 200 servers in 2 active MGN "
+                        + "jobs; the stage is retried once they finish");
+        verify(notifier, never()).publish(any());
+        mgn.finishJobs();
+        service.settle(new PhaseRequest(WAVE_ID, Phase.TEST));
+
+        assertThat(mgn.terminateRequests()).extracting(List::size).containsExactly(100, 100, 50);
+        assertThat(mgn.terminateRequests().get(2)).first().isEqualTo(serverId(201));
+        assertThat(failed).allSatisfy(server -> assertThat(mgn.instanceTerminated(server.sourceServerId())).isTrue());
+        verify(notifier, times(1)).publish(any());
     }
 
     @Test

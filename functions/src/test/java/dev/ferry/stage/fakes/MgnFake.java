@@ -4,6 +4,7 @@ import dev.ferry.mgn.Job;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 
 import java.time.Duration;
@@ -41,6 +42,8 @@ public final class MgnFake {
     private final Set<String> conflictsAfterChange = new HashSet<>();
     private final List<String> calls = new ArrayList<>();
     private final List<List<String>> terminateRequests = new ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
+    private Instant now = Instant.EPOCH;
     private final MgnGateway gateway = mock(MgnGateway.class);
     private int describeCalls;
 
@@ -51,6 +54,7 @@ public final class MgnFake {
             return null;
         }).when(gateway).changeLifecycleState(anyString(), any());
         when(gateway.terminateTargetInstances(anyList())).thenAnswer(call -> terminate(call.getArgument(0)));
+        when(gateway.jobsSince(any())).thenAnswer(call -> jobsSince(call.getArgument(0)));
         doAnswer(call -> {
             finalizeCutover(call.getArgument(0));
             return null;
@@ -90,6 +94,18 @@ public final class MgnFake {
     public MgnFake conflictingAfterChange(String operation, String serverId) {
         conflictsAfterChange.add(operation + " " + serverId);
         return this;
+    }
+
+    /** Jobs started from now on are stamped with this time (the epoch until told). */
+    public synchronized MgnFake at(Instant time) {
+        now = time;
+        return this;
+    }
+
+    /** Every job started so far finishes, freeing its room in MGN's job quotas. */
+    public synchronized void finishJobs() {
+        jobs.replaceAll(job -> new Job(job.id(), job.type(), job.initiatedBy(), "COMPLETED", job.createdAt(),
+                job.participants()));
     }
 
     public LifecycleState lifecycle(String id) {
@@ -140,9 +156,22 @@ public final class MgnFake {
                 throw new MgnConflictException(id + " is " + servers.get(id).lifecycle, null);
             }
         }
+        if (activeServers() + ids.size() > 200) {
+            throw new MgnQuotaExceededException("200 servers across active jobs", null);
+        }
         ids.forEach(id -> servers.get(id).instanceTerminated = servers.get(id).launchedInstanceId != null);
-        return new Job("mgnjob-terminate" + terminateRequests.size(), "TERMINATE", "TERMINATE", "PENDING",
-                Instant.EPOCH, List.of());
+        Job job = new Job("mgnjob-terminate" + terminateRequests.size(), "TERMINATE", "TERMINATE", "PENDING", now,
+                ids.stream().map(id -> new Job.Participant(id, "PENDING", null)).toList());
+        jobs.add(job);
+        return job;
+    }
+
+    private synchronized List<Job> jobsSince(Instant from) {
+        return jobs.stream().filter(job -> !job.createdAt().isBefore(from)).toList();
+    }
+
+    private int activeServers() {
+        return jobs.stream().filter(Job::isActive).mapToInt(job -> job.participants().size()).sum();
     }
 
     private synchronized void finalizeCutover(String id) {
