@@ -50,10 +50,12 @@ import java.util.function.Supplier;
  */
 public final class Dependencies {
 
-    private static final Dependencies FROM_ENVIRONMENT = new Dependencies(Clock.systemUTC());
+    private static final Dependencies FROM_ENVIRONMENT = new Dependencies(Clock.systemUTC(), Sleeper.threadSleep());
 
     private final Clock clock;
-    private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(AwsClients.mgn()));
+    /** How the adapters wait between attempts (throttling back-off, DNS propagation). */
+    private final Sleeper sleeper;
+    private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(AwsClients.mgn(), sleeper()));
     private final Supplier<Ec2Gateway> ec2 = once(() -> new SdkEc2Gateway(AwsClients.ec2()));
     private final Supplier<ReplicationQuota> replicationQuota =
             once(() -> new ServiceQuotasReplicationQuota(AwsClients.serviceQuotas()));
@@ -61,7 +63,7 @@ public final class Dependencies {
             once(() -> new SnsNotifier(AwsClients.sns(), Settings.require("TOPIC_ARN")));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(AwsClients.sfn()));
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
-            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
             AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
@@ -73,7 +75,7 @@ public final class Dependencies {
     private final Supplier<Prober> prober = once(NetworkProber::new);
     private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(AwsClients.ec2()));
     private final Supplier<DnsGateway> dns =
-            once(() -> new SdkDnsGateway(AwsClients.route53(), Sleeper.threadSleep(), clock()));
+            once(() -> new SdkDnsGateway(AwsClients.route53(), sleeper(), clock()));
     /** A wave's source region is known only once the wave is read: one client per region, built on first use. */
     private final Map<String, SourceEc2> sourceEc2ByRegion = new ConcurrentHashMap<>();
     private final Map<String, SsmCommands> ssmByRegion = new ConcurrentHashMap<>();
@@ -81,8 +83,9 @@ public final class Dependencies {
     /** IAM is global: one client serves the instance profiles of every source region. */
     private final Supplier<IamClient> iam = once(AwsClients::iam);
 
-    private Dependencies(Clock clock) {
+    private Dependencies(Clock clock, Sleeper sleeper) {
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** The dependencies of a deployed function: real clients, the system clock. One per JVM. */
@@ -90,13 +93,20 @@ public final class Dependencies {
         return FROM_ENVIRONMENT;
     }
 
-    /** The same adapters, on another clock (the rehearsal's virtual time). */
-    public static Dependencies fromEnvironment(Clock clock) {
-        return new Dependencies(clock);
+    /**
+     * The same adapters on another time line (the rehearsal's virtual time): they read {@code clock}
+     * and wait with {@code sleeper}, so that no wait of theirs takes real time there.
+     */
+    public static Dependencies fromEnvironment(Clock clock, Sleeper sleeper) {
+        return new Dependencies(clock, sleeper);
     }
 
     public Clock clock() {
         return clock;
+    }
+
+    private Sleeper sleeper() {
+        return sleeper;
     }
 
     public MgnGateway mgn() {

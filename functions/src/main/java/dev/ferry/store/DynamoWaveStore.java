@@ -5,6 +5,7 @@ import static dev.ferry.store.Items.STATUS;
 import static dev.ferry.store.Items.text;
 import static dev.ferry.store.Items.wavePartition;
 
+import dev.ferry.mgn.Sleeper;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
@@ -50,7 +51,7 @@ public final class DynamoWaveStore implements WaveStore {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Retention retention;
-    private final Pause pause;
+    private final Sleeper pause;
 
     /** A store on the system clock, keeping items for {@link FerryTable#DEFAULT_RETENTION}. */
     public DynamoWaveStore(DynamoDbClient dynamoDb, String tableName) {
@@ -59,10 +60,15 @@ public final class DynamoWaveStore implements WaveStore {
 
     /** A store that keeps items for {@code retention} after their last write, as told by {@code clock}. */
     public DynamoWaveStore(DynamoDbClient dynamoDb, String tableName, Clock clock, Duration retention) {
-        this(dynamoDb, tableName, new Retention(clock, retention), Pause.SLEEP);
+        this(dynamoDb, tableName, clock, retention, Sleeper.threadSleep());
     }
 
-    DynamoWaveStore(DynamoDbClient dynamoDb, String tableName, Retention retention, Pause pause) {
+    /** As above, pausing between re-sends of unprocessed writes with {@code pause}. */
+    public DynamoWaveStore(DynamoDbClient dynamoDb, String tableName, Clock clock, Duration retention, Sleeper pause) {
+        this(dynamoDb, tableName, new Retention(clock, retention), pause);
+    }
+
+    DynamoWaveStore(DynamoDbClient dynamoDb, String tableName, Retention retention, Sleeper pause) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.retention = retention;
@@ -164,7 +170,7 @@ public final class DynamoWaveStore implements WaveStore {
 
     private void pauseFor(Duration delay, int unprocessed) {
         try {
-            pause.pause(delay);
+            pause.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BatchWriteIncompleteException(

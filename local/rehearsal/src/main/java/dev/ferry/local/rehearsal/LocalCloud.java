@@ -12,6 +12,7 @@ import dev.ferry.local.cloud.http.LocalCloudServer;
 import dev.ferry.local.cloud.iam.IamSimulator;
 import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
+import dev.ferry.local.cloud.lambda.VirtualSleeper;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
 import dev.ferry.local.cloud.mgn.MgnEndpoint;
 import dev.ferry.local.cloud.route53.Route53Simulator;
@@ -181,7 +182,7 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(HandlerSettings.apply(handlerSettings()));
         Map<String, String> arns = new LinkedHashMap<>();
         template.functionList().forEach(function -> arns.put(function.logicalId(), functionArn(function.logicalId())));
-        functions.deploy(template.functionList(), arns, clock);
+        functions.deploy(template.functionList(), arns, clock, new VirtualSleeper(scheduler));
         stateMachineArn = engine.createStateMachine(template.stateMachineName(),
                 template.stateMachineDefinition(region, environment.accountId()),
                 "arn:aws:iam::" + environment.accountId() + ":role/ferry-rehearsal-states").arn();

@@ -2,6 +2,7 @@ package dev.ferry.local.cloud.lambda;
 
 import dev.ferry.config.Dependencies;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
+import dev.ferry.mgn.Sleeper;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The functions deployed in the local cloud, found by name, partial ARN or ARN (with or without a
  * qualifier), as Lambda resolves a {@code FunctionName}. Each handler is the deployed class, built
- * with its public {@code (Dependencies)} constructor on the rehearsal's clock, so its SDK clients
+ * with its public {@code (Dependencies)} constructor on the rehearsal's clock and sleeper (its waits
+ * take virtual time, not real time), so its SDK clients
  * are configured exactly as in Lambda: from the settings, which point them at the local cloud.
  */
 public final class LocalFunctions {
@@ -27,9 +29,10 @@ public final class LocalFunctions {
      * @throws IllegalStateException when a handler class is missing or has no public
      *                               {@code (Dependencies)} constructor
      */
-    public void deploy(List<FunctionDefinition> definitions, Map<String, String> arns, Clock clock) {
+    public void deploy(List<FunctionDefinition> definitions, Map<String, String> arns, Clock clock,
+                       Sleeper sleeper) {
         for (FunctionDefinition definition : definitions) {
-            Object handler = instantiate(definition, Dependencies.fromEnvironment(clock));
+            Object handler = instantiate(definition, Dependencies.fromEnvironment(clock, sleeper));
             byName.put(definition.logicalId(), new DeployedFunction(definition, arns.get(definition.logicalId()), handler));
         }
     }

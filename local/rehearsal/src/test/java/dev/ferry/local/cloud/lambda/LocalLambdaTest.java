@@ -6,6 +6,7 @@ import dev.ferry.config.Dependencies;
 import dev.ferry.local.engine.lambda.InvocationResult;
 import dev.ferry.local.engine.lambda.LambdaServiceException;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
+import dev.ferry.mgn.Sleeper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ class LocalLambdaTest {
 
     private void deploy(Class<?> handler) {
         functions.deploy(List.of(new FunctionDefinition("Echo", handler.getName(), Map.of(), 60, 1024)),
-                Map.of("Echo", ARN), CLOCK);
+                Map.of("Echo", ARN), CLOCK, Sleeper.threadSleep());
     }
 
     /** Returns its input and the function name from the context. */
