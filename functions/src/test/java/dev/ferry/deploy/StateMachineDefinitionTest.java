@@ -97,6 +97,17 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void everyTaskRunsAgainWhenAnInvocationRanButItsResultWasLost() {
+        // Every stage is idempotent, so a function that timed out or crashed after its side effects is run again.
+        assertThat(tasks()).isNotEmpty().allSatisfy((name, task) -> {
+            JsonNode retrier = findRetrier(task, "Sandbox.Timedout");
+            assertThat(retrier).as(name + " retries a lost result").isNotNull();
+            assertThat(texts(retrier.path("ErrorEquals"))).as(name).containsExactly("Sandbox.Timedout", "Lambda.Unknown");
+            assertThat(retrier.path("MaxAttempts").asInt()).as(name).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void stagesThatTerminateInstancesWaitForMgnsJobQuotaInsteadOfFailingTheWave() {
         for (String name : List.of("SettleTest", "SettleCutover", "NotApprovedRejected", "NotApprovedTimedOut")) {
             JsonNode retrier = findRetrier(tasks().get(name), "dev.ferry.mgn.MgnQuotaExceededException");

@@ -80,6 +80,21 @@ final class CommandLine {
         });
     }
 
+    /** A whole number option of 0 or more (a seed, say). */
+    Optional<Long> wholeNumber(String name) {
+        return option(name).map(text -> {
+            try {
+                long value = Long.parseLong(text);
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Reported below, with the option's name.
+            }
+            throw new IllegalArgumentException("--" + name + " must be a whole number of 0 or more, not '" + text + "'");
+        });
+    }
+
     /** A TCP port option. */
     Optional<Integer> port(String name) {
         return option(name).map(text -> {

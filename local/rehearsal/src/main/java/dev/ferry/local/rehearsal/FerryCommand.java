@@ -16,14 +16,16 @@ import java.util.List;
 public final class FerryCommand {
 
     static final int EXIT_INVALID_INPUT = 2;
-    static final int EXIT_LOCAL_CLOUD_FAILED = 3;
+    static final int EXIT_LOCAL_CLOUD_FAILED = 4;
 
     private static final String USAGE = """
             usage: bin/ferry rehearse [WAVE.json] [--environment ENV.json] [--approve auto|reject|link] [--speed FACTOR]
+                                     [--chaos SEED]
                    bin/ferry serve [--port PORT] [--environment ENV.json] [--speed FACTOR]
                    bin/ferry bench [--sizes 10,100,200,500,1000]
             Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
-            events/demo-environment.json. --speed is virtual seconds per real second.""";
+            events/demo-environment.json. --speed is virtual seconds per real second. --chaos makes Lambda
+            refuse 5% of invocations and lose the result of 10% more, drawn from SEED.""";
 
     private FerryCommand() {
     }
@@ -67,7 +69,7 @@ public final class FerryCommand {
     }
 
     private static int rehearse(List<String> arguments, Path projectRoot, PrintStream out) {
-        CommandLine line = CommandLine.parse(arguments, List.of("environment", "approve", "speed"));
+        CommandLine line = CommandLine.parse(arguments, List.of("environment", "approve", "speed", "chaos"));
         if (line.positional().size() > 1) {
             throw new IllegalArgumentException("rehearse takes one wave file, not " + line.positional());
         }
@@ -76,6 +78,7 @@ public final class FerryCommand {
         line.path("environment").ifPresent(options::environment);
         line.option("approve").map(ApprovalMode::named).ifPresent(options::approval);
         line.positiveNumber("speed").ifPresent(options::speed);
+        line.wholeNumber("chaos").ifPresent(options::chaos);
         return Rehearsal.run(options.build()).exitCode();
     }
 

@@ -106,7 +106,7 @@ public final class LocalCloud implements AutoCloseable {
         this.addresses = LoopbackBlock.claim();
         resources.add(addresses);
         this.mgn = new MgnSimulator(environment, clock, addresses.network());
-        this.lambda = new LocalLambda(functions, clock);
+        this.lambda = new LocalLambda(functions, clock, settings.services().lambdaFaults());
         this.engine = LocalStepFunctions.builder(scheduler, lambda)
                 .region(environment.targetRegion())
                 .accountId(environment.accountId())

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ferry.json.Json;
 import dev.ferry.local.cloud.lambda.Invocation;
+import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.HostedZoneSpec;
 import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.engine.ExecutionDescription;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.engine.HistoryEvent;
 import dev.ferry.local.engine.LocalStepFunctions;
+import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.stage.WaveReport;
 import dev.ferry.store.DynamoAgentInstallStore;
+import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
 import dev.ferry.store.FerryTable;
 
@@ -95,11 +98,18 @@ public final class Rehearsal {
         try (ConsoleCapture capture = options.captureConsole()
                 ? ConsoleCapture.to(options.runFolder().resolve("rehearsal.log")) : ConsoleCapture.none();
              LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, inputs.environment(), options.start(),
-                     options.effectiveSpeed(), 0, options.runFolder().resolve("outbox"), inputs.services()))) {
+                     options.effectiveSpeed(), 0, options.runFolder().resolve("outbox"), services()))) {
             result = rehearse(cloud, waveName, wallStart);
         }
         RehearsalSummary.print(display, result);
         return result;
+    }
+
+    /** The environment file's services, with the chaos seed's Lambda faults when one is given. */
+    private SimulatedServices services() {
+        return options.chaosSeed().isPresent()
+                ? inputs.services().withLambdaFaults(LambdaFaults.chaos(options.chaosSeed().getAsLong()))
+                : inputs.services();
     }
 
     private RehearsalResult rehearse(LocalCloud cloud, String waveName, long wallStart) {
@@ -137,14 +147,21 @@ public final class Rehearsal {
         ExecutionDescription execution = engine.describeExecution(executionArn);
         Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
         WaveReport report = report(cloud);
+        WaveReport completeReport = completeReport(cloud, report);
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
+        List<ApiCall> mgnCalls = cloud.mgn().callLog();
+        RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().refusedInvocations(),
+                cloud.lambda().lostResults(), Invariants.violations(inputs.wave().servers().size(),
+                inputs.wave().policies(), completeReport, mgnCalls, cloud.mgn().launchedInstances(),
+                new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased()));
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
-                execution.cause(), report, completeReport(cloud, report), execution.stateTransitions(),
+                execution.cause(), report, completeReport, execution.stateTransitions(),
                 history.size(), bytes(executionInput), largestPayload(history, executionInput),
-                cloud.dynamoDbRequests(), cloud.mgn().callLog(),
+                cloud.dynamoDbRequests(), mgnCalls,
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
-                options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start);
+                options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start,
+                checks);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.local.cloud.lambda.LambdaFaults;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * How to run one rehearsal. Build with {@link #builder(Path)}.
@@ -23,10 +26,12 @@ import java.util.OptionalDouble;
  *                          the run folder's log file for the length of the rehearsal
  * @param start             the virtual time the rehearsal starts at
  * @param virtualTimeLimit  how much virtual time the wave may take before the rehearsal stops it
+ * @param chaosSeed         when given, Lambda faults at {@link LambdaFaults#chaos} rates from this
+ *                          seed, in place of the environment file's
  */
 public record RehearsalOptions(Path projectRoot, Path wave, Path environment, ApprovalMode approval, OptionalDouble speed,
                                Path runFolder, PrintStream display, boolean captureConsole, Instant start,
-                               Duration virtualTimeLimit) {
+                               Duration virtualTimeLimit, OptionalLong chaosSeed) {
 
     /** The pace of {@link ApprovalMode#LINK} when no speed is given: a virtual minute per real second. */
     public static final double LINK_SPEED = 60;
@@ -40,6 +45,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         Objects.requireNonNull(display, "display");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(virtualTimeLimit, "virtualTimeLimit");
+        Objects.requireNonNull(chaosSeed, "chaosSeed");
         if (speed.isPresent() && !(speed.getAsDouble() > 0)) {
             throw new IllegalArgumentException("--speed must be a positive number, not " + speed.getAsDouble());
         }
@@ -67,6 +73,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         private boolean captureConsole = true;
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private Duration virtualTimeLimit = Duration.ofDays(30);
+        private OptionalLong chaosSeed = OptionalLong.empty();
 
         private Builder(Path projectRoot) {
             this.projectRoot = projectRoot;
@@ -120,11 +127,17 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
             return this;
         }
 
+        /** Lambda faults at the chaos rates, from this seed. */
+        public Builder chaos(long seed) {
+            this.chaosSeed = OptionalLong.of(seed);
+            return this;
+        }
+
         public RehearsalOptions build() {
             Path folder = runFolder != null ? runFolder
                     : projectRoot.resolve(".ferry/rehearsals").resolve(RunFolders.nameFor(Instant.now()));
             return new RehearsalOptions(projectRoot, wave, environment, approval, speed, folder, display, captureConsole,
-                    start, virtualTimeLimit);
+                    start, virtualTimeLimit, chaosSeed);
         }
     }
 }

@@ -51,6 +51,7 @@ import java.util.Optional;
  * @param route53Changes     every change batch Route 53 accepted, in order
  * @param recordSets         the record sets of each hosted zone at the end, by hosted zone ID
  * @param start              when the execution started, on the simulated clock
+ * @param faults             the Lambda faults injected and the invariants that did not hold
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, WaveReport completeReport, long stateTransitions, int historyEvents,
@@ -59,7 +60,7 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
                               List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
-                              Map<String, List<RecordSet>> recordSets, Instant start) {
+                              Map<String, List<RecordSet>> recordSets, Instant start, Checks faults) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,15 +103,40 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         return report != null && report.everyServerCutOver();
     }
 
-    /** The command line's exit code: 0 when every server was cut over, else 1. */
+    /**
+     * The command line's exit code: 3 when an invariant did not hold (whatever became of the
+     * servers), else 0 when every server was cut over and 1 when not.
+     */
     public int exitCode() {
+        if (!faults.violations().isEmpty()) {
+            return EXIT_INVARIANT_VIOLATED;
+        }
         return everyServerCutOver() ? 0 : 1;
+    }
+
+    /** The exit code of a rehearsal in which an invariant did not hold. */
+    public static final int EXIT_INVARIANT_VIOLATED = 3;
+
+    /**
+     * What a rehearsal injected and what it found.
+     *
+     * @param refusedInvocations Lambda invocations refused before their handler started
+     * @param lostResults        Lambda invocations whose handler ran and whose result was lost
+     * @param violations         each invariant that did not hold ({@link Invariants}); empty when all held
+     */
+    public record Checks(int refusedInvocations, int lostResults, List<String> violations) {
+
+        /** No fault injected, every invariant held. */
+        public static final Checks CLEAN = new Checks(0, 0, List.of());
+
+        public Checks {
+            violations = List.copyOf(violations);
+        }
     }
 
     /** The successful calls of one MGN operation. */
     public List<ApiCall> successfulCalls(String operation) {
-        return mgnCalls.stream().filter(call -> call.operation().equals(operation))
-                .filter(call -> call.status() / 100 == 2).toList();
+        return successful(mgnCalls, operation);
     }
 
     /**
@@ -118,8 +144,13 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
      * repetitions ({@code sourceServerIDs} of a batch or {@code sourceServerID} of a single call).
      */
     public List<String> serversCalledWith(String operation) {
+        return serversCalledWith(mgnCalls, operation);
+    }
+
+    /** {@link #serversCalledWith(String)} of these calls. */
+    static List<String> serversCalledWith(List<ApiCall> calls, String operation) {
         List<String> servers = new ArrayList<>();
-        for (ApiCall call : successfulCalls(operation)) {
+        for (ApiCall call : successful(calls, operation)) {
             JsonNode request = parse(call.requestJson());
             request.path("sourceServerIDs").forEach(id -> servers.add(id.asText()));
             if (request.hasNonNull("sourceServerID")) {
@@ -127,6 +158,11 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
             }
         }
         return servers;
+    }
+
+    private static List<ApiCall> successful(List<ApiCall> calls, String operation) {
+        return calls.stream().filter(call -> call.operation().equals(operation))
+                .filter(call -> call.status() / 100 == 2).toList();
     }
 
     private static JsonNode parse(String json) {

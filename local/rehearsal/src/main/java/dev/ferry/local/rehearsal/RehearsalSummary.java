@@ -73,9 +73,23 @@ final class RehearsalSummary {
                 .filter(invocation -> !invocation.detailType().equals("Scheduled Event")).count()
                 + " delivered to the event router; reconciler runs: " + result.eventInvocations().stream()
                 .filter(invocation -> invocation.detailType().equals("Scheduled Event")).count());
+        printChecks(out, result.faults());
         out.println("Simulated time: " + SimulatedTime.words(result.simulatedDuration())
                 + "   wall time: " + String.format(Locale.ROOT, "%.1f s", result.wallTime().toMillis() / 1000.0));
         out.println("Emails (" + result.outbox().size() + ") and log: " + result.runFolder());
+    }
+
+    /** The Lambda faults injected, when any, and the invariants: "all held", or each that did not. */
+    private static void printChecks(PrintStream out, RehearsalResult.Checks checks) {
+        if (checks.refusedInvocations() + checks.lostResults() > 0) {
+            out.println("Lambda faults injected: " + checks.refusedInvocations() + " invocations refused, "
+                    + checks.lostResults() + " results lost after the handler ran");
+        }
+        if (checks.violations().isEmpty()) {
+            out.println("Invariants: all held");
+        } else {
+            checks.violations().forEach(violation -> out.println("Invariant violated: " + violation));
+        }
     }
 
     private static String headline(RehearsalResult result) {

@@ -1,6 +1,7 @@
 package dev.ferry.local.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.Route53Environment;
 import dev.ferry.local.cloud.ssm.SsmEnvironment;
 import dev.ferry.local.cloud.ssm.SsmPlatform;
@@ -19,20 +20,27 @@ import java.util.stream.Collectors;
 /**
  * The sections of an environment file for the simulated services besides MGN: {@code ec2} (both
  * regions) and {@code iam}, {@code ssm} (Systems Manager in the source region), {@code route53} and
- * {@code serviceFront} (the application behind the DNS switch's health check). Each is optional;
- * without it the service is there but empty, and the service front never fails.
+ * {@code serviceFront} (the application behind the DNS switch's health check), and {@code faults}
+ * (what the Lambda service does wrong). Each is optional; without it the service is there but
+ * empty, the service front never fails and Lambda runs every invocation.
  *
  * @param resources         what exists in EC2 and IAM at the start
  * @param ssm               the instances Systems Manager manages
  * @param route53           the hosted zones
  * @param serviceFrontFault when the service front starts failing the health check, if ever
+ * @param lambdaFaults      the invocations Lambda refuses or whose result it loses
  */
 public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53,
-                                Optional<ServiceFrontFault> serviceFrontFault) {
+                                Optional<ServiceFrontFault> serviceFrontFault, LambdaFaults lambdaFaults) {
 
     /** Nothing in EC2 or IAM, no managed instance, no hosted zone and a service front that never fails. */
     public static final SimulatedServices NONE = new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE,
-            Route53Environment.NONE, Optional.empty());
+            Route53Environment.NONE, Optional.empty(), LambdaFaults.NONE);
+
+    /** The same services with these Lambda faults instead (a chaos rehearsal's). */
+    public SimulatedServices withLambdaFaults(LambdaFaults faults) {
+        return new SimulatedServices(resources, ssm, route53, serviceFrontFault, faults);
+    }
 
     /**
      * Reads the sections of an environment file's root object, noting every problem with its JSON path.
@@ -44,7 +52,8 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
         Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
                 .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
         return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
-                Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems));
+                Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems),
+                LambdaFaults.fromJson(root, problems).orElse(LambdaFaults.NONE));
     }
 
     private static ResourceEnvironment resources(JsonNode root, List<String> problems) {

@@ -149,6 +149,35 @@ class RehearsalSummaryTest {
         assertThat(summary(result(report, null))).contains("The complete table was not exported: Access Denied");
     }
 
+    @Test
+    void aRehearsalWhoseEveryInvariantHeldSaysSo() {
+        WaveReport complete = report(List.of(MEDIA_SERVER), List.of(), null, List.of());
+
+        assertThat(summary(complete)).contains("Invariants: all held")
+                .noneMatch(line -> line.startsWith("Lambda faults injected"));
+    }
+
+    @Test
+    void aBrokenInvariantIsPrintedWithTheFaultsInjectedAndExitsThreeWhateverBecameOfTheServers() {
+        WaveReport complete = report(List.of(MEDIA_SERVER), List.of(), null, List.of());
+        RehearsalResult result = withChecks(result(complete, complete),
+                new RehearsalResult.Checks(2, 5, List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
+
+        assertThat(summary(result)).contains(
+                "Lambda faults injected: 2 invocations refused, 5 results lost after the handler ran",
+                "Invariant violated: waits left pending: media-stack-demo#CUTOVER_LAUNCH");
+        assertThat(result.everyServerCutOver()).isTrue();
+        assertThat(result.exitCode()).isEqualTo(3);
+    }
+
+    private static RehearsalResult withChecks(RehearsalResult r, RehearsalResult.Checks checks) {
+        return new RehearsalResult(r.waveName(), r.executionArn(), r.status(), r.output(), r.error(), r.cause(),
+                r.report(), r.completeReport(), r.stateTransitions(), r.historyEvents(), r.executionInput(),
+                r.largestPayload(), r.dynamoDbRequests(), r.mgnCalls(), r.mgnEvents(), r.eventInvocations(), r.outbox(),
+                r.notes(), r.simulatedDuration(), r.wallTime(), r.runFolder(), r.ssmInvocations(), r.route53Changes(),
+                r.recordSets(), r.start(), checks);
+    }
+
     private static ServerOutcome cutOver(String server, String name) {
         return new ServerOutcome(server, name, ServerOutcome.CUT_OVER, Stage.DONE, null, "i-0a", "i-0b", Map.of(), null);
     }
@@ -168,7 +197,7 @@ class RehearsalSummaryTest {
                 "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:media-stack-demo",
                 ExecutionStatus.SUCCEEDED, "{}", null, null, report, completeReport, 69, 234, 2048, 4096, 300, List.of(), List.of(),
                 List.of(), List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"),
-                List.of(), List.of(), Map.of(), START);
+                List.of(), List.of(), Map.of(), START, RehearsalResult.Checks.CLEAN);
     }
 
     private static List<String> summary(RehearsalResult result) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -22,18 +23,37 @@ import java.util.function.Consumer;
  * {@code handleRequest(InputStream, OutputStream, Context)} in this process. An exception becomes a
  * function error the way the Java runtime reports it: {@code errorType} is the exception's fully
  * qualified class name (which the state machine's Retry and Catch match) and {@code errorMessage}
- * its message; its stack trace goes to the function's log.
+ * its message; its stack trace goes to the function's log. {@link LambdaFaults} make the service
+ * refuse an invocation before its handler starts, or lose the result of one that ran.
  */
 public final class LocalLambda implements LambdaInvoker {
 
     private final LocalFunctions functions;
     private final Clock clock;
+    private final LambdaFaults.Source faults;
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger resultsLost = new AtomicInteger();
 
     public LocalLambda(LocalFunctions functions, Clock clock) {
+        this(functions, clock, LambdaFaults.NONE);
+    }
+
+    public LocalLambda(LocalFunctions functions, Clock clock, LambdaFaults faults) {
         this.functions = functions;
         this.clock = clock;
+        this.faults = faults.source();
+    }
+
+    /** Invocations the service refused before their handler started, as injected. */
+    public int refusedInvocations() {
+        return refused.get();
+    }
+
+    /** Invocations whose handler ran and whose result was lost, as injected. */
+    public int lostResults() {
+        return resultsLost.get();
     }
 
     /** Tells {@code listener} of every invocation once it has ended. */
@@ -54,6 +74,12 @@ public final class LocalLambda implements LambdaInvoker {
             throw new LambdaServiceException("InvalidRequestContentException", function.name()
                     + " does not take raw JSON events (its handler is not a RequestStreamHandler)");
         }
+        LambdaFaults.Fault fault = faults.next();
+        if (fault == LambdaFaults.Fault.REFUSED) {
+            refused.incrementAndGet();
+            throw new LambdaServiceException(faults.refusal(), "Injected: the Lambda service refused to invoke "
+                    + function.name() + " (its handler did not start)");
+        }
         Invocation invocation;
         // One execution environment per function: its handler serves one event at a time.
         synchronized (function) {
@@ -61,6 +87,11 @@ public final class LocalLambda implements LambdaInvoker {
         }
         invocations.add(invocation);
         listeners.forEach(listener -> listener.accept(invocation));
+        if (fault == LambdaFaults.Fault.RESULT_LOST) {
+            resultsLost.incrementAndGet();
+            return new InvocationResult.FunctionError("Sandbox.Timedout", "Injected: " + function.name()
+                    + " ran to its end but its result was lost, as when a function times out after its last call");
+        }
         return invocation.succeeded()
                 ? new InvocationResult.Success(invocation.output())
                 : new InvocationResult.FunctionError(invocation.errorType(), invocation.errorMessage());

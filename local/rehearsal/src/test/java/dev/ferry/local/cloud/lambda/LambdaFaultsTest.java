@@ -1,0 +1,74 @@
+package dev.ferry.local.cloud.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LambdaFaultsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theSameSeedGivesTheSameFaultsInTheSameOrder() {
+        LambdaFaults faults = new LambdaFaults(5, 10, 42);
+
+        assertThat(draws(faults.source(), 200)).isEqualTo(draws(faults.source(), 200));
+        assertThat(draws(faults.source(), 200)).isNotEqualTo(draws(new LambdaFaults(5, 10, 43).source(), 200));
+    }
+
+    @Test
+    void faultsComeAtAboutTheirRates() {
+        Map<LambdaFaults.Fault, Long> counts = draws(LambdaFaults.chaos(7).source(), 10_000).stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+
+        assertThat(counts.get(LambdaFaults.Fault.REFUSED)).isBetween(400L, 600L);
+        assertThat(counts.get(LambdaFaults.Fault.RESULT_LOST)).isBetween(850L, 1150L);
+    }
+
+    @Test
+    void withoutFaultsEveryInvocationRuns() {
+        assertThat(draws(LambdaFaults.NONE.source(), 100)).containsOnly(LambdaFaults.Fault.NONE);
+    }
+
+    @Test
+    void theEnvironmentFilesSectionIsReadWithItsSeed() throws Exception {
+        List<String> problems = new ArrayList<>();
+
+        assertThat(LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 3, "
+                + "\"resultLostPercent\": 20, \"seed\": 9}}}"), problems)).contains(new LambdaFaults(3, 20, 9));
+        assertThat(LambdaFaults.fromJson(json("{}"), problems)).isEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void ratesOutOfRangeOrAboveAHundredTogetherAreRefusedByPath() throws Exception {
+        List<String> problems = new ArrayList<>();
+
+        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 101}}}"), problems);
+        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 60, \"resultLostPercent\": 50}}}"),
+                problems);
+        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"lostPercent\": 5}}}"), problems);
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).contains("faults.lambda.refusedPercent");
+        assertThat(problems.get(1)).contains("faults.lambda.resultLostPercent").contains("at most 100, not 110");
+        assertThat(problems.get(2)).contains("faults.lambda.lostPercent");
+    }
+
+    private static List<LambdaFaults.Fault> draws(LambdaFaults.Source source, int count) {
+        return IntStream.range(0, count).mapToObj(any -> source.next()).toList();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.local.rehearsal;
+
+import dev.ferry.local.mgn.model.ApiCall;
+import dev.ferry.local.mgn.model.InstanceState;
+import dev.ferry.local.mgn.model.LaunchKind;
+import dev.ferry.local.mgn.model.TargetInstance;
+import dev.ferry.server.Stage;
+import dev.ferry.stage.WaveReport;
+import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.waits.Wait;
+import dev.ferry.waits.WaitKind;
+import dev.ferry.wave.Policies;
+import dev.ferry.wave.Policies.OnServerFailure;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InvariantsTest {
+
+    private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
+    private static final String ONE = "s-00000000000000001";
+    private static final String TWO = "s-00000000000000002";
+    private static final Policies FINALIZE_AND_ARCHIVE = new Policies(OnServerFailure.CONTINUE, false, true, true);
+
+    @Test
+    void aWaveWhoseEveryEffectHappenedOnceHoldsThemAll() {
+        assertThat(Invariants.violations(2, FINALIZE_AND_ARCHIVE, report(cutOver(ONE), cutOver(TWO)),
+                List.of(batch("StartTest", ONE, TWO), batch("StartCutover", ONE, TWO), single("FinalizeCutover", ONE),
+                        single("FinalizeCutover", TWO), single("MarkAsArchived", ONE), single("MarkAsArchived", TWO)),
+                List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO)), List.of())).isEmpty();
+    }
+
+    @Test
+    void eachBrokenInvariantIsNamedWithItsServers() {
+        List<String> violations = Invariants.violations(3, FINALIZE_AND_ARCHIVE, report(cutOver(ONE), cutOver(TWO)),
+                List.of(batch("StartTest", ONE, TWO), batch("StartTest", ONE), single("FinalizeCutover", ONE),
+                        single("FinalizeCutover", ONE), failed("FinalizeCutover", TWO), single("MarkAsArchived", ONE),
+                        single("MarkAsArchived", TWO)),
+                List.of(running("i-stray", TWO)), List.of(Wait.open("wave-1", WaitKind.CUTOVER_LAUNCH, "token",
+                        "arn:aws:states:eu-central-1:111122223333:execution:ferry:wave-1", AT, AT)));
+
+        assertThat(violations).containsExactly(
+                "servers lost: the wave has 3 servers, the report accounts for 2",
+                "StartTest succeeded more than once for " + ONE + " (2 times)",
+                "FinalizeCutover did not succeed exactly once for each server cut over: " + ONE + " (2 times), "
+                        + TWO + " (0 times)",
+                "instances left running that the report does not name: i-stray (CUTOVER of " + TWO + ")",
+                "waits left pending: wave-1#CUTOVER_LAUNCH");
+    }
+
+    @Test
+    void aServerNotCutOverMustNotBeFinalized() {
+        List<String> violations = Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(failed(ONE)),
+                List.of(single("FinalizeCutover", ONE)), List.of(), List.of());
+
+        assertThat(violations).containsExactly("FinalizeCutover did not succeed exactly once for each server cut over: "
+                + ONE + " (not cut over, 1 times)");
+    }
+
+    private static WaveReport report(ServerOutcome... servers) {
+        return WaveReport.complete("wave-1", "wave-1", "SUCCEEDED", null, List.of(servers), null, List.of(), List.of());
+    }
+
+    private static ServerOutcome cutOver(String server) {
+        return new ServerOutcome(server, server, ServerOutcome.CUT_OVER, Stage.DONE, null, "i-test-" + server,
+                "i-cutover-" + server, Map.of(), null);
+    }
+
+    private static ServerOutcome failed(String server) {
+        return new ServerOutcome(server, server, ServerOutcome.FAILED, Stage.CUTOVER_VALIDATION, "refused", null,
+                null, Map.of(), null);
+    }
+
+    private static ApiCall batch(String operation, String... servers) {
+        return new ApiCall(operation, "{\"sourceServerIDs\":[\"" + String.join("\",\"", servers) + "\"]}", 202, AT);
+    }
+
+    private static ApiCall single(String operation, String server) {
+        return new ApiCall(operation, "{\"sourceServerID\":\"" + server + "\"}", 200, AT);
+    }
+
+    private static ApiCall failed(String operation, String server) {
+        return new ApiCall(operation, "{\"sourceServerID\":\"" + server + "\"}", 409, AT);
+    }
+
+    private static TargetInstance running(String instanceId, String server) {
+        return new TargetInstance(instanceId, server, "i-source", "host", LaunchKind.CUTOVER, "127.0.10.1",
+                InstanceState.RUNNING, false, "lt-1", "mgnjob-1", AT);
+    }
+}
