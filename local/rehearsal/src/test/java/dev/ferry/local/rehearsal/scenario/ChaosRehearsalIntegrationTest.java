@@ -1,9 +1,6 @@
 package dev.ferry.local.rehearsal.scenario;
 
-import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.local.rehearsal.ProjectFolder;
-import dev.ferry.local.rehearsal.Rehearsal;
-import dev.ferry.local.rehearsal.RehearsalOptions;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.stage.WaveReport.ServerOutcome;
@@ -11,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -64,14 +58,6 @@ class ChaosRehearsalIntegrationTest {
     }
 
     private static RehearsalResult rehearse(Path wave, Path environment, String name, long seed) {
-        return Rehearsal.run(RehearsalOptions.builder(ProjectFolder.root())
-                .wave(wave)
-                .environment(environment)
-                .approval(ApprovalMode.AUTO)
-                .runFolder(Scenario.freshRunFolder(name))
-                .display(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .start(Scenario.START)
-                .chaos(seed)
-                .build());
+        return Scenario.rehearseFiles(wave, environment, name, options -> options.chaos(seed));
     }
 }

@@ -102,6 +102,21 @@ public final class Scenario {
     }
 
     /**
+     * Rehearses these files, approved automatically, from {@link #START}, with further options set
+     * by {@code adjust}; the log and emails go to {@link #freshRunFolder} of {@code name}.
+     */
+    public static RehearsalResult rehearseFiles(Path wave, Path environment, String name,
+                                                UnaryOperator<RehearsalOptions.Builder> adjust) {
+        return Rehearsal.run(adjust.apply(RehearsalOptions.builder(ProjectFolder.root())
+                .wave(wave)
+                .environment(environment)
+                .approval(ApprovalMode.AUTO)
+                .runFolder(freshRunFolder(name))
+                .display(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .start(START)).build());
+    }
+
+    /**
      * {@code target/rehearsals/<name>} of this module, emptied: the log and the emails of the
      * last run of each scenario stay there to be read when an assertion fails.
      */
