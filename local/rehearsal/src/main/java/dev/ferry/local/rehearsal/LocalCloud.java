@@ -33,7 +33,6 @@ import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.LoopbackBlock;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
-import dev.ferry.local.rehearsal.standin.StandInException;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.local.rehearsal.template.LocalResources;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
