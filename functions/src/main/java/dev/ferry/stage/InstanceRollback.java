@@ -114,21 +114,20 @@ final class InstanceRollback {
                 .filter(id -> !inTerminateJobSince(jobs, id, launchedAt.getOrDefault(id, lookback)))
                 .toList();
         JobCapacity capacity = JobCapacity.leftBy(jobs);
-        int next = 0;
-        try {
-            while (next < remaining.size()) {
-                int size = capacity.nextBatch(remaining.size() - next);
-                if (size == 0) {
-                    throw queued(remaining.size() - next, capacity, null);
-                }
-                List<String> batch = remaining.subList(next, next + size);
-                terminateBatch(batch);
-                capacity.started(batch.size());
-                next += size;
+        for (int next = 0; next < remaining.size(); ) {
+            int size = capacity.nextBatch(remaining.size() - next);
+            if (size == 0) {
+                throw queued(remaining.size() - next, capacity, null);
             }
-        } catch (MgnQuotaExceededException full) {
-            // Other jobs took the room since it was counted; the retry finds these terminated and goes on.
-            throw queued(remaining.size() - next, capacity, full);
+            List<String> batch = remaining.subList(next, next + size);
+            try {
+                terminateBatch(batch);
+            } catch (MgnQuotaExceededException full) {
+                // Other jobs took the room since it was counted; the retry finds the earlier batches terminated.
+                throw queued(remaining.size() - next, capacity, full);
+            }
+            capacity.started(batch.size());
+            next += size;
         }
     }
 

@@ -171,7 +171,8 @@ final class ProgressDisplay {
 
     /** An active server in a launch stage whose job has started and not finished. */
     private static boolean isLaunching(ServerRecord server) {
-        ServerRecord.Launch launch = launchPhase(server) == null ? null : server.launch(launchPhase(server));
+        Phase phase = launchPhase(server);
+        ServerRecord.Launch launch = phase == null ? null : server.launch(phase);
         return server.status() == ServerStatus.ACTIVE && launch != null && !launch.isFinished();
     }
 
