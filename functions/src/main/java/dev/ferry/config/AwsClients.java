@@ -1,6 +1,7 @@
 package dev.ferry.config;
 
 import dev.ferry.mgn.MgnRetryPolicy;
+import dev.ferry.mgn.Sleeper;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * Builds the SDK clients of the controller, one per call: callers build each client once and keep
- * it (see {@link Dependencies}), so that SnapStart snapshots a ready client.
+ * it (see {@link Dependencies}), so that SnapStart snapshots a ready client. Their retries wait
+ * through the given {@link Sleeper} ({@link SdkRetries}).
  *
  * <p>Every client is fully specified so that nothing is discovered at run time:
  * <ul>
@@ -50,75 +52,90 @@ public final class AwsClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    private static final int DYNAMODB_MAX_ATTEMPTS = 8;
 
-    private AwsClients() {
+    private final Sleeper sleeper;
+
+    public AwsClients(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    /** Clients whose retries sleep the thread, as outside a rehearsal. */
+    public static AwsClients sleepingForReal() {
+        return new AwsClients(Sleeper.threadSleep());
     }
 
     /**
      * The MGN client. It leaves throttling to {@link dev.ferry.mgn.SdkMgnGateway}, which honours
      * MGN's {@code Retry-After}; other transient failures the SDK retries itself.
      */
-    public static MgnClient mgn() {
-        return configure(MgnClient.builder(), override -> override.retryStrategy(MgnRetryPolicy.sdkRetryStrategy()))
+    public MgnClient mgn() {
+        return configure(MgnClient.builder(), override -> override.retryStrategy(MgnRetryPolicy.sdkRetryStrategy(sleeper)))
                 .build();
     }
 
-    public static Ec2Client ec2() {
-        return configure(Ec2Client.builder(), override -> { }).build();
+    public Ec2Client ec2() {
+        return configure(Ec2Client.builder(), this::standardRetries).build();
     }
 
     /** An EC2 client of another region than the function's: the source region of a wave. */
-    public static Ec2Client ec2(Region region) {
-        return configure(Ec2Client.builder(), override -> { }).region(region).build();
+    public Ec2Client ec2(Region region) {
+        return configure(Ec2Client.builder(), this::standardRetries).region(region).build();
     }
 
-    public static SsmClient ssm() {
-        return configure(SsmClient.builder(), override -> { }).build();
+    public SsmClient ssm() {
+        return configure(SsmClient.builder(), this::standardRetries).build();
     }
 
     /** An SSM client of another region than the function's: the source region of a wave. */
-    public static SsmClient ssm(Region region) {
-        return configure(SsmClient.builder(), override -> { }).region(region).build();
+    public SsmClient ssm(Region region) {
+        return configure(SsmClient.builder(), this::standardRetries).region(region).build();
     }
 
     /**
      * The IAM client. IAM is global: the SDK sends the function's region to the partition's one
      * IAM endpoint, so the region only selects the partition.
      */
-    public static IamClient iam() {
-        return configure(IamClient.builder(), override -> { }).build();
+    public IamClient iam() {
+        return configure(IamClient.builder(), this::standardRetries).build();
     }
 
     /** The Route 53 client; global like IAM. */
-    public static Route53Client route53() {
-        return configure(Route53Client.builder(), override -> { }).build();
+    public Route53Client route53() {
+        return configure(Route53Client.builder(), this::standardRetries).build();
     }
 
     /**
      * Service Quotas, read for a quota the wave can state itself: one attempt, briefly, since a
      * role without the permission or a slow answer only means the wave's setting applies.
      */
-    public static ServiceQuotasClient serviceQuotas() {
+    public ServiceQuotasClient serviceQuotas() {
         return configure(ServiceQuotasClient.builder(), override -> override
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallTimeout(Duration.ofSeconds(5))).build();
     }
 
     /** The S3 client of the report bucket, in the function's region. */
-    public static S3Client s3() {
-        return configure(S3Client.builder(), override -> { }).build();
+    public S3Client s3() {
+        return configure(S3Client.builder(), this::standardRetries).build();
     }
 
-    public static SnsClient sns() {
-        return configure(SnsClient.builder(), override -> { }).build();
+    public SnsClient sns() {
+        return configure(SnsClient.builder(), this::standardRetries).build();
     }
 
-    public static SfnClient sfn() {
-        return configure(SfnClient.builder(), override -> { }).build();
+    public SfnClient sfn() {
+        return configure(SfnClient.builder(), this::standardRetries).build();
     }
 
-    public static DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), override -> { }).build();
+    public DynamoDbClient dynamoDb() {
+        // DynamoDB's own SDK default allows more attempts than other services: its throttling passes quickly.
+        return configure(DynamoDbClient.builder(),
+                override -> override.retryStrategy(SdkRetries.standard(sleeper, DYNAMODB_MAX_ATTEMPTS))).build();
+    }
+
+    private void standardRetries(ClientOverrideConfiguration.Builder override) {
+        override.retryStrategy(SdkRetries.standard(sleeper));
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

@@ -55,37 +55,40 @@ public final class Dependencies {
     private final Clock clock;
     /** How the adapters wait between attempts (throttling back-off, DNS propagation). */
     private final Sleeper sleeper;
-    private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(AwsClients.mgn(), sleeper()));
-    private final Supplier<Ec2Gateway> ec2 = once(() -> new SdkEc2Gateway(AwsClients.ec2()));
+    /** Builds the clients, whose SDK retries wait through the same sleeper. */
+    private final AwsClients clients;
+    private final Supplier<MgnGateway> mgn = once(() -> new SdkMgnGateway(clients().mgn(), sleeper()));
+    private final Supplier<Ec2Gateway> ec2 = once(() -> new SdkEc2Gateway(clients().ec2()));
     private final Supplier<ReplicationQuota> replicationQuota =
-            once(() -> new ServiceQuotasReplicationQuota(AwsClients.serviceQuotas()));
+            once(() -> new ServiceQuotasReplicationQuota(clients().serviceQuotas()));
     private final Supplier<Notifier> notifier =
-            once(() -> new SnsNotifier(AwsClients.sns(), Settings.require("TOPIC_ARN")));
-    private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(AwsClients.sfn()));
+            once(() -> new SnsNotifier(clients().sns(), Settings.require("TOPIC_ARN")));
+    private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(clients().sfn()));
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
-            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
-            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
-            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<AgentInstallStore> agentInstallStore = once(() -> new DynamoAgentInstallStore(
-            AwsClients.dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ReportExport> reportExport =
-            once(() -> new S3ReportExport(AwsClients.s3(), Settings.require("REPORT_BUCKET")));
+            once(() -> new S3ReportExport(clients().s3(), Settings.require("REPORT_BUCKET")));
     private final Supplier<Prober> prober = once(NetworkProber::new);
-    private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(AwsClients.ec2()));
+    private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(clients().ec2()));
     private final Supplier<DnsGateway> dns =
-            once(() -> new SdkDnsGateway(AwsClients.route53(), sleeper(), clock()));
+            once(() -> new SdkDnsGateway(clients().route53(), sleeper(), clock()));
     /** A wave's source region is known only once the wave is read: one client per region, built on first use. */
     private final Map<String, SourceEc2> sourceEc2ByRegion = new ConcurrentHashMap<>();
     private final Map<String, SsmCommands> ssmByRegion = new ConcurrentHashMap<>();
     private final Map<String, InstanceProfiles> instanceProfilesByRegion = new ConcurrentHashMap<>();
     /** IAM is global: one client serves the instance profiles of every source region. */
-    private final Supplier<IamClient> iam = once(AwsClients::iam);
+    private final Supplier<IamClient> iam = once(() -> clients().iam());
 
     private Dependencies(Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.clients = new AwsClients(sleeper);
     }
 
     /** The dependencies of a deployed function: real clients, the system clock. One per JVM. */
@@ -107,6 +110,10 @@ public final class Dependencies {
 
     private Sleeper sleeper() {
         return sleeper;
+    }
+
+    private AwsClients clients() {
+        return clients;
     }
 
     public MgnGateway mgn() {
@@ -158,18 +165,18 @@ public final class Dependencies {
 
     /** EC2 in a wave's source region, read to derive launch settings and copy security groups. */
     public SourceEc2 sourceEc2(String region) {
-        return sourceEc2ByRegion.computeIfAbsent(region, name -> new SdkSourceEc2(AwsClients.ec2(Region.of(name))));
+        return sourceEc2ByRegion.computeIfAbsent(region, name -> new SdkSourceEc2(clients().ec2(Region.of(name))));
     }
 
     /** Systems Manager in a wave's source region, which runs the agent installer on its instances. */
     public SsmCommands ssmCommands(String region) {
-        return ssmByRegion.computeIfAbsent(region, name -> new SdkSsmCommands(AwsClients.ssm(Region.of(name))));
+        return ssmByRegion.computeIfAbsent(region, name -> new SdkSsmCommands(clients().ssm(Region.of(name))));
     }
 
     /** The IAM identity of the instances of a wave's source region: IAM, and EC2 of that region. */
     public InstanceProfiles instanceProfiles(String region) {
         return instanceProfilesByRegion.computeIfAbsent(region,
-                name -> new SdkInstanceProfiles(iam.get(), AwsClients.ec2(Region.of(name))));
+                name -> new SdkInstanceProfiles(iam.get(), clients().ec2(Region.of(name))));
     }
 
     /** The agent installations of waves. */

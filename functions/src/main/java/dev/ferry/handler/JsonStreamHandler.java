@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.config.TransientFailures;
 import dev.ferry.json.Json;
 import dev.ferry.json.JsonPriming;
 import org.slf4j.MDC;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.lang.reflect.RecordComponent;
  * A Lambda entry point that decodes its input into {@code I} with the controller's own JSON
  * configuration (records, java.time) and encodes the returned {@code O}. Subclasses only call
  * one service method; exceptions propagate so that the state machine's Retry and Catch see their
- * class names as the error type.
+ * class names as the error type, except that transient AWS failures share one name.
  *
  * <p>Around every invocation it adds the Lambda context and the wave to the structured logs and
  * records the stage's outcome as a metric. Before a SnapStart snapshot it primes the JSON mapping.
@@ -51,10 +53,23 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
             mapper.writeValue(output, response);
         } catch (RuntimeException e) {
             StageMetrics.record(stage, StageMetrics.FAILED);
-            throw e;
+            throw asStateMachineSees(e);
         } finally {
             MDC.remove(WAVE_LOG_KEY);
         }
+    }
+
+    /**
+     * The failure under the name the state machine's Retry matches: an SDK exception that is only
+     * transient becomes {@link TransientAwsException} (its own class names differ by service, and
+     * EC2's is one class for every error); every other exception keeps its own name.
+     */
+    private RuntimeException asStateMachineSees(RuntimeException failure) {
+        if (failure instanceof SdkException && TransientFailures.isTransient(failure)) {
+            return new TransientAwsException(stage + " met a transient AWS failure after every retry: "
+                    + failure.getMessage(), failure);
+        }
+        return failure;
     }
 
     /** Does the stage's work for one decoded request. */

@@ -1,5 +1,6 @@
 package dev.ferry.mgn;
 
+import dev.ferry.config.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -40,7 +41,7 @@ final class ThrottlingRetry {
             try {
                 return call.get();
             } catch (AwsServiceException e) {
-                if (!MgnRetryPolicy.isThrottling(e)) {
+                if (!TransientFailures.isThrottling(e)) {
                     throw e;
                 }
                 throttled = e;

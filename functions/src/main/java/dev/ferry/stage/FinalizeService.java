@@ -1,5 +1,6 @@
 package dev.ferry.stage;
 
+import dev.ferry.config.TransientFailures;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
@@ -79,6 +80,10 @@ public class FinalizeService {
             // Not the server's fault: the state machine retries the stage, which finalizes only what is left.
             throw throttled;
         } catch (RuntimeException refused) {
+            if (TransientFailures.isTransient(refused)) {
+                // MGN did not refuse: the call failed on the way, and the retried stage reads what it did.
+                throw refused;
+            }
             // One server's refusal must not keep the others from cutting over.
             LOG.warn("{} failed for server {}: {}", step, id, refused.getMessage());
             return server.failed(step + " failed: " + refused.getMessage(), clock.instant());

@@ -2,6 +2,7 @@ package dev.ferry.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.config.TransientFailures;
 import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.LaunchTemplateChange;
 import dev.ferry.json.Json;
@@ -167,6 +168,10 @@ public class PrepareLaunchService {
             // Not the server's fault: the state machine retries the stage later, and the stage is safe to repeat.
             throw throttled;
         } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                // Not a refusal of the settings: the retried stage applies them again, which changes nothing twice.
+                throw e;
+            }
             // The server cannot be launched as the wave asks; the wave's policy decides what that means for the others.
             LOG.warn("Launch settings could not be applied to {}", server.sourceServerId(), e);
             return server.failed("launch settings could not be applied: " + e.getMessage(), clock.instant());

@@ -123,7 +123,7 @@ class AwsClientsTest {
 
         private static MgnClient mgnAt(RecordingEndpoint endpoint) {
             System.setProperty("aws.endpointUrlMgn", endpoint.uri().toString());
-            return AwsClients.mgn();
+            return AwsClients.sleepingForReal().mgn();
         }
     }
 

@@ -18,7 +18,7 @@ enum ServiceCall {
     MGN("Mgn", "MGN", "application/json", "{}") {
         @Override
         void call() {
-            try (MgnClient client = AwsClients.mgn()) {
+            try (MgnClient client = AwsClients.sleepingForReal().mgn()) {
                 client.initializeService(InitializeServiceRequest.builder().build());
             }
         }
@@ -27,7 +27,7 @@ enum ServiceCall {
             + "<requestId>r-1</requestId><regionInfo/></DescribeRegionsResponse>") {
         @Override
         void call() {
-            try (Ec2Client client = AwsClients.ec2()) {
+            try (Ec2Client client = AwsClients.sleepingForReal().ec2()) {
                 client.describeRegions();
             }
         }
@@ -37,7 +37,7 @@ enum ServiceCall {
             + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></ListTopicsResponse>") {
         @Override
         void call() {
-            try (SnsClient client = AwsClients.sns()) {
+            try (SnsClient client = AwsClients.sleepingForReal().sns()) {
                 client.listTopics();
             }
         }
@@ -45,7 +45,7 @@ enum ServiceCall {
     SFN("Sfn", "SFN", "application/x-amz-json-1.0", "{\"stateMachines\":[]}") {
         @Override
         void call() {
-            try (SfnClient client = AwsClients.sfn()) {
+            try (SfnClient client = AwsClients.sleepingForReal().sfn()) {
                 client.listStateMachines();
             }
         }
@@ -53,7 +53,7 @@ enum ServiceCall {
     DYNAMODB("DynamoDb", "DYNAMODB", "application/x-amz-json-1.0", "{\"TableNames\":[]}") {
         @Override
         void call() {
-            try (DynamoDbClient client = AwsClients.dynamoDb()) {
+            try (DynamoDbClient client = AwsClients.sleepingForReal().dynamoDb()) {
                 client.listTables();
             }
         }

@@ -108,6 +108,17 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void everyTaskRunsAgainAfterAnAwsCallFailedTransientlyBeyondItsClientsRetries() {
+        assertThat(tasks()).isNotEmpty().allSatisfy((name, task) -> {
+            JsonNode retrier = findRetrier(task, "dev.ferry.handler.TransientAwsException");
+            assertThat(retrier).as(name + " retries a transient AWS failure").isNotNull();
+            assertThat(texts(retrier.path("ErrorEquals"))).as(name).contains("dev.ferry.mgn.MgnThrottledException");
+            assertThat(retrier.path("IntervalSeconds").asInt()).as(name).isGreaterThanOrEqualTo(10);
+            assertThat(retrier.path("MaxAttempts").asInt()).as(name).isGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @Test
     void stagesThatTerminateInstancesWaitForMgnsJobQuotaInsteadOfFailingTheWave() {
         for (String name : List.of("SettleTest", "SettleCutover", "NotApprovedRejected", "NotApprovedTimedOut")) {
             JsonNode retrier = findRetrier(tasks().get(name), "dev.ferry.mgn.MgnQuotaExceededException");

@@ -3,6 +3,9 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,8 +41,13 @@ class JsonStreamHandlerTest {
         @Override
         protected Reply handle(Greeting request, Context context) {
             waveInLogs.set(MDC.get("wave"));
-            if (request.waveId().equals("bad")) {
-                throw new IllegalGreetingException("no greeting for a bad wave");
+            switch (request.waveId()) {
+                case "bad" -> throw new IllegalGreetingException("no greeting for a bad wave");
+                case "throttled" -> throw DynamoDbException.builder().statusCode(400).message("Rate exceeded")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+                case "conflict" -> throw ConditionalCheckFailedException.builder().statusCode(400)
+                        .message("The conditional request failed").build();
+                default -> { }
             }
             return new Reply("hello " + request.waveId() + " at " + request.at());
         }
@@ -68,6 +76,20 @@ class JsonStreamHandlerTest {
                 .isInstanceOf(IllegalGreetingException.class)
                 .hasMessage("no greeting for a bad wave");
         assertThat(MDC.get("wave")).isNull();
+    }
+
+    @Test
+    void aTransientAwsFailureReachesTheRuntimeUnderTheOneNameTheStateMachineRetries() {
+        assertThatThrownBy(() -> invoke("{\"waveId\":\"throttled\"}"))
+                .isInstanceOf(TransientAwsException.class)
+                .hasMessageStartingWith("Greeting met a transient AWS failure after every retry: Rate exceeded")
+                .hasCauseInstanceOf(DynamoDbException.class);
+    }
+
+    @Test
+    void anAwsFailureThatWouldRecurKeepsItsOwnName() {
+        assertThatThrownBy(() -> invoke("{\"waveId\":\"conflict\"}"))
+                .isInstanceOf(ConditionalCheckFailedException.class);
     }
 
     @Test

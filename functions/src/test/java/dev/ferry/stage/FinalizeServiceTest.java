@@ -13,7 +13,9 @@ import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -107,6 +109,18 @@ class FinalizeServiceTest {
 
         assertThatThrownBy(() -> service.finalizeCutover(new WaveRef(WAVE_ID)))
                 .isInstanceOf(MgnThrottledException.class);
+
+        assertThat(waves.server(WAVE_ID, serverId(1)).status()).isEqualTo(ServerStatus.ACTIVE);
+    }
+
+    @Test
+    void anArchiveCallThatFailedOnTheWayFailsTheStageForItsRetryInsteadOfFailingTheServer() {
+        givenWave(true, readyToFinalize(1));
+        mgn.finalizedServer(serverId(1), false).failing("markAsArchived", serverId(1), SdkClientException.builder()
+                .message("Unable to execute HTTP request").cause(new IOException("Unexpected end of file")).build());
+
+        assertThatThrownBy(() -> service.finalizeCutover(new WaveRef(WAVE_ID)))
+                .isInstanceOf(SdkClientException.class);
 
         assertThat(waves.server(WAVE_ID, serverId(1)).status()).isEqualTo(ServerStatus.ACTIVE);
     }

@@ -7,8 +7,13 @@ import dev.ferry.local.cloud.dynamodb.DynamoDbProxy;
 import dev.ferry.local.cloud.dynamodb.LocalDynamoDb;
 import dev.ferry.local.cloud.ec2.Ec2Simulator;
 import dev.ferry.local.cloud.ec2.SimulatedInstance;
+import dev.ferry.local.cloud.faults.ErrorProtocol;
+import dev.ferry.local.cloud.faults.FaultyService;
+import dev.ferry.local.cloud.faults.FaultyServiceName;
+import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.events.LocalEventBridge;
 import dev.ferry.local.cloud.http.LocalCloudServer;
+import dev.ferry.local.cloud.http.LocalService;
 import dev.ferry.local.cloud.iam.IamSimulator;
 import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
@@ -43,6 +48,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +97,8 @@ public final class LocalCloud implements AutoCloseable {
     private final Route53Simulator route53;
     private final S3Simulator s3;
     private final Optional<ServiceFrontFault> serviceFrontFault;
+    private final ServiceFaults serviceFaults;
+    private final Map<FaultyServiceName, FaultyService> faultyServices = new EnumMap<>(FaultyServiceName.class);
     private LocalDynamoDb dynamoDb;
     private DynamoDbProxy dynamoDbProxy;
     private LocalCloudServer server;
@@ -135,6 +143,7 @@ public final class LocalCloud implements AutoCloseable {
         // The stack's report bucket exists from the start, as CloudFormation would have made it.
         this.s3 = new S3Simulator(clock, List.of(reportBucket()));
         this.serviceFrontFault = settings.services().serviceFrontFault();
+        this.serviceFaults = settings.services().serviceFaults();
         resources.add(standIns);
     }
 
@@ -164,15 +173,16 @@ public final class LocalCloud implements AutoCloseable {
         try {
             server = LocalCloudServer.start(port, List.of(
                     // S3 before MGN: S3 knows its requests by their signing scope, MGN by paths a bucket could take.
-                    s3,
+                    faulty(FaultyServiceName.S3, ErrorProtocol.S3_XML, s3),
                     new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), this::executionStarted),
-                    dynamoDbProxy,
-                    new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall),
-                    ec2,
-                    iam,
-                    outbox,
-                    ssm,
-                    route53,
+                    faulty(FaultyServiceName.DYNAMODB, ErrorProtocol.AWS_JSON, dynamoDbProxy),
+                    faulty(FaultyServiceName.MGN, ErrorProtocol.REST_JSON,
+                            new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall)),
+                    faulty(FaultyServiceName.EC2, ErrorProtocol.EC2_QUERY, ec2),
+                    faulty(FaultyServiceName.IAM, ErrorProtocol.XML_ERROR_RESPONSE, iam),
+                    faulty(FaultyServiceName.SNS, ErrorProtocol.XML_ERROR_RESPONSE, outbox),
+                    faulty(FaultyServiceName.SSM, ErrorProtocol.AWS_JSON, ssm),
+                    faulty(FaultyServiceName.ROUTE53, ErrorProtocol.XML_ERROR_RESPONSE, route53),
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -187,6 +197,18 @@ public final class LocalCloud implements AutoCloseable {
                 "arn:aws:iam::" + environment.accountId() + ":role/ferry-rehearsal-states").arn();
         eventBridge.startSchedules(template.schedules());
         clockwork.start();
+    }
+
+    /** {@code service} failing as the environment's service faults say. */
+    private LocalService faulty(FaultyServiceName name, ErrorProtocol protocol, LocalService service) {
+        FaultyService faulty = new FaultyService(service, protocol, serviceFaults.source(name));
+        faultyServices.put(name, faulty);
+        return faulty;
+    }
+
+    /** The services that inject faults, to count what they injected. */
+    public Map<FaultyServiceName, FaultyService> faultyServices() {
+        return Collections.unmodifiableMap(faultyServices);
     }
 
     /**

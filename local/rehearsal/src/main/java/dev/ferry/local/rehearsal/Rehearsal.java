@@ -3,8 +3,8 @@ package dev.ferry.local.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ferry.json.Json;
+import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.cloud.lambda.Invocation;
-import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.HostedZoneSpec;
 import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.engine.ExecutionDescription;
@@ -105,10 +105,16 @@ public final class Rehearsal {
         return result;
     }
 
-    /** The environment file's services, with the chaos seed's Lambda faults when one is given. */
+    private static List<ServiceFaultCount> serviceFaults(LocalCloud cloud) {
+        return cloud.faultyServices().entrySet().stream()
+                .map(entry -> ServiceFaultCount.of(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    /** The environment file's services, with the chaos seed's faults when one is given. */
     private SimulatedServices services() {
         return options.chaosSeed().isPresent()
-                ? inputs.services().withLambdaFaults(LambdaFaults.chaos(options.chaosSeed().getAsLong()))
+                ? inputs.services().withChaos(options.chaosSeed().getAsLong())
                 : inputs.services();
     }
 
@@ -151,7 +157,7 @@ public final class Rehearsal {
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         List<ApiCall> mgnCalls = cloud.mgn().callLog();
         RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().refusedInvocations(),
-                cloud.lambda().lostResults(), Invariants.violations(inputs.wave().servers().size(),
+                cloud.lambda().lostResults(), serviceFaults(cloud), Invariants.violations(inputs.wave().servers().size(),
                 inputs.wave().policies(), completeReport, mgnCalls, cloud.mgn().launchedInstances(),
                 new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased()));
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),

@@ -3,6 +3,7 @@ package dev.ferry.local.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.cloud.events.EventTargetInvocation;
+import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.cloud.route53.Route53Change;
 import dev.ferry.local.cloud.sns.OutboxMessage;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a rehearsal did and how the wave ended.
@@ -122,15 +125,23 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
      *
      * @param refusedInvocations Lambda invocations refused before their handler started
      * @param lostResults        Lambda invocations whose handler ran and whose result was lost
+     * @param serviceFaults      what each other service injected, for those that injected any
      * @param violations         each invariant that did not hold ({@link Invariants}); empty when all held
      */
-    public record Checks(int refusedInvocations, int lostResults, List<String> violations) {
+    public record Checks(int refusedInvocations, int lostResults, List<ServiceFaultCount> serviceFaults,
+                         List<String> violations) {
 
         /** No fault injected, every invariant held. */
-        public static final Checks CLEAN = new Checks(0, 0, List.of());
+        public static final Checks CLEAN = new Checks(0, 0, List.of(), List.of());
 
         public Checks {
+            serviceFaults = serviceFaults.stream().filter(count -> count.total() > 0).toList();
             violations = List.copyOf(violations);
+        }
+
+        /** Service requests that met a fault. */
+        public int serviceFaultTotal() {
+            return serviceFaults.stream().mapToInt(ServiceFaultCount::total).sum();
         }
     }
 
@@ -142,6 +153,7 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
     /**
      * The source servers that successful calls of {@code operation} named, in order, with
      * repetitions ({@code sourceServerIDs} of a batch or {@code sourceServerID} of a single call).
+     * A call the SDK re-sent (the same invocation id) counts once: it is one call of the controller.
      */
     public List<String> serversCalledWith(String operation) {
         return serversCalledWith(mgnCalls, operation);
@@ -150,7 +162,12 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
     /** {@link #serversCalledWith(String)} of these calls. */
     static List<String> serversCalledWith(List<ApiCall> calls, String operation) {
         List<String> servers = new ArrayList<>();
+        Set<String> invocations = new HashSet<>();
         for (ApiCall call : successful(calls, operation)) {
+            // One call of the controller, however often its SDK re-sent it after a lost answer.
+            if (!call.sdkInvocationId().isEmpty() && !invocations.add(call.sdkInvocationId())) {
+                continue;
+            }
             JsonNode request = parse(call.requestJson());
             request.path("sourceServerIDs").forEach(id -> servers.add(id.asText()));
             if (request.hasNonNull("sourceServerID")) {

@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The end of a rehearsal on the console: a table of the servers (outcome, instance IDs, minutes of
@@ -79,11 +81,15 @@ final class RehearsalSummary {
         out.println("Emails (" + result.outbox().size() + ") and log: " + result.runFolder());
     }
 
-    /** The Lambda faults injected, when any, and the invariants: "all held", or each that did not. */
+    /** The faults injected, when any, and the invariants: "all held", or each that did not. */
     private static void printChecks(PrintStream out, RehearsalResult.Checks checks) {
         if (checks.refusedInvocations() + checks.lostResults() > 0) {
             out.println("Lambda faults injected: " + checks.refusedInvocations() + " invocations refused, "
                     + checks.lostResults() + " results lost after the handler ran");
+        }
+        if (checks.serviceFaultTotal() > 0) {
+            out.println("Service faults injected (throttled/server error/timed out after applying): "
+                    + checks.serviceFaults().stream().map(ServiceFaultCount::toString).collect(Collectors.joining(", ")));
         }
         if (checks.violations().isEmpty()) {
             out.println("Invariants: all held");

@@ -1,11 +1,13 @@
 package dev.ferry.local.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.Route53Environment;
 import dev.ferry.local.cloud.ssm.SsmEnvironment;
 import dev.ferry.local.cloud.ssm.SsmPlatform;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
+import dev.ferry.local.mgn.environment.ObjectReader;
 import dev.ferry.local.mgn.environment.OperatingSystem;
 import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.environment.InvalidResourcesException;
@@ -21,25 +23,28 @@ import java.util.stream.Collectors;
  * The sections of an environment file for the simulated services besides MGN: {@code ec2} (both
  * regions) and {@code iam}, {@code ssm} (Systems Manager in the source region), {@code route53} and
  * {@code serviceFront} (the application behind the DNS switch's health check), and {@code faults}
- * (what the Lambda service does wrong). Each is optional; without it the service is there but
- * empty, the service front never fails and Lambda runs every invocation.
+ * (what the Lambda service and the other services do wrong). Each is optional; without it the
+ * service is there but empty, the service front never fails and no service fails a call.
  *
  * @param resources         what exists in EC2 and IAM at the start
  * @param ssm               the instances Systems Manager manages
  * @param route53           the hosted zones
  * @param serviceFrontFault when the service front starts failing the health check, if ever
  * @param lambdaFaults      the invocations Lambda refuses or whose result it loses
+ * @param serviceFaults     the requests the other services throttle, fail or time out on
  */
 public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53,
-                                Optional<ServiceFrontFault> serviceFrontFault, LambdaFaults lambdaFaults) {
+                                Optional<ServiceFrontFault> serviceFrontFault, LambdaFaults lambdaFaults,
+                                ServiceFaults serviceFaults) {
 
     /** Nothing in EC2 or IAM, no managed instance, no hosted zone and a service front that never fails. */
     public static final SimulatedServices NONE = new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE,
-            Route53Environment.NONE, Optional.empty(), LambdaFaults.NONE);
+            Route53Environment.NONE, Optional.empty(), LambdaFaults.NONE, ServiceFaults.NONE);
 
-    /** The same services with these Lambda faults instead (a chaos rehearsal's). */
-    public SimulatedServices withLambdaFaults(LambdaFaults faults) {
-        return new SimulatedServices(resources, ssm, route53, serviceFrontFault, faults);
+    /** The same services with a chaos rehearsal's faults instead of the file's, from this seed. */
+    public SimulatedServices withChaos(long seed) {
+        return new SimulatedServices(resources, ssm, route53, serviceFrontFault, LambdaFaults.chaos(seed),
+                ServiceFaults.chaos(seed));
     }
 
     /**
@@ -51,9 +56,11 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
     public static SimulatedServices fromJson(JsonNode root, MgnEnvironment mgn, List<String> problems) {
         Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
                 .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
+        Optional<ObjectReader> faults = ObjectReader.section(root, "faults", problems);
+        faults.ifPresent(section -> section.rejectUnknownFields("lambda", "services"));
         return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
                 Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems),
-                LambdaFaults.fromJson(root, problems).orElse(LambdaFaults.NONE));
+                LambdaFaults.fromJson(faults), ServiceFaults.fromJson(faults));
     }
 
     private static ResourceEnvironment resources(JsonNode root, List<String> problems) {

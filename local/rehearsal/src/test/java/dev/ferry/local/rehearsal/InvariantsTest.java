@@ -14,8 +14,10 @@ import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,12 +55,32 @@ class InvariantsTest {
     }
 
     @Test
+    void aCallTheSdkReSentAfterItsAnswerWasLostIsOneCallButTwoCallsAreTwo() {
+        ApiCall archived = new ApiCall("MarkAsArchived", "{\"sourceServerID\":\"" + ONE + "\"}", 200, AT, "invocation-1");
+        ApiCall reSent = new ApiCall("MarkAsArchived", "{\"sourceServerID\":\"" + ONE + "\"}", 200, AT, "invocation-1");
+        ApiCall archivedAgain = new ApiCall("MarkAsArchived", "{\"sourceServerID\":\"" + ONE + "\"}", 200, AT,
+                "invocation-2");
+        List<ApiCall> finalized = List.of(single("FinalizeCutover", ONE));
+
+        assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
+                concat(finalized, archived, reSent), List.of(running("i-cutover-" + ONE, ONE)), List.of())).isEmpty();
+        assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
+                concat(finalized, archived, reSent, archivedAgain), List.of(running("i-cutover-" + ONE, ONE)), List.of()))
+                .containsExactly("MarkAsArchived did not succeed exactly once for each server cut over: " + ONE
+                        + " (2 times)");
+    }
+
+    @Test
     void aServerNotCutOverMustNotBeFinalized() {
         List<String> violations = Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(failed(ONE)),
                 List.of(single("FinalizeCutover", ONE)), List.of(), List.of());
 
         assertThat(violations).containsExactly("FinalizeCutover did not succeed exactly once for each server cut over: "
                 + ONE + " (not cut over, 1 times)");
+    }
+
+    private static List<ApiCall> concat(List<ApiCall> first, ApiCall... more) {
+        return Stream.concat(first.stream(), Arrays.stream(more)).toList();
     }
 
     private static WaveReport report(ServerOutcome... servers) {

@@ -161,7 +161,7 @@ class RehearsalSummaryTest {
     void aBrokenInvariantIsPrintedWithTheFaultsInjectedAndExitsThreeWhateverBecameOfTheServers() {
         WaveReport complete = report(List.of(MEDIA_SERVER), List.of(), null, List.of());
         RehearsalResult result = withChecks(result(complete, complete),
-                new RehearsalResult.Checks(2, 5, List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
+                new RehearsalResult.Checks(2, 5, List.of(), List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
 
         assertThat(summary(result)).contains(
                 "Lambda faults injected: 2 invocations refused, 5 results lost after the handler ran",

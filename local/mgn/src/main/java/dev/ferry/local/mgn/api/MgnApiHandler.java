@@ -62,7 +62,8 @@ public final class MgnApiHandler {
             } catch (MgnApiException e) {
                 response = error(e);
             }
-            service.recordCall(new ApiCall(operationName, requestText, response.status(), service.now()));
+            service.recordCall(new ApiCall(operationName, requestText, response.status(), service.now(),
+                    SignatureScope.header(headers, "amz-sdk-invocation-id").orElse("")));
             return response;
         });
     }

@@ -46,7 +46,7 @@ final class SignatureScope {
     }
 
     /** The first value of a header, matched case-insensitively as HTTP requires. */
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+    static Optional<String> header(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream()
                 .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
                 .flatMap(entry -> entry.getValue().stream())

@@ -57,6 +57,10 @@ public final class LocalCloudServer implements AutoCloseable {
         try (exchange) {
             LocalRequest request = toRequest(exchange);
             LocalResponse response = answer(request, services);
+            if (response.dropsConnection()) {
+                // Closing an exchange before its headers are sent closes the connection unanswered.
+                return;
+            }
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             byte[] body = response.body();
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);

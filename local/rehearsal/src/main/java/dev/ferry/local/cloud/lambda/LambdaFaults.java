@@ -1,9 +1,7 @@
 package dev.ferry.local.cloud.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.local.mgn.environment.ObjectReader;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -80,15 +78,9 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, long seed)
         }
     }
 
-    /**
-     * Reads {@code faults.lambda} of an environment file's root object, noting each problem with its
-     * JSON path; empty without it.
-     */
-    public static Optional<LambdaFaults> fromJson(JsonNode root, List<String> problems) {
-        return ObjectReader.section(root, "faults", problems).flatMap(faults -> {
-            faults.rejectUnknownFields("lambda");
-            return faults.optionalObject("lambda");
-        }).map(lambda -> {
+    /** Reads {@code lambda} of an environment file's {@code faults} section, noting each problem by path. */
+    public static LambdaFaults fromJson(Optional<ObjectReader> faults) {
+        return faults.flatMap(section -> section.optionalObject("lambda")).map(lambda -> {
             lambda.rejectUnknownFields("refusedPercent", "resultLostPercent", "seed");
             long refused = lambda.optionalWholeNumber("refusedPercent", 0, 100).orElse(0L);
             long lost = lambda.optionalWholeNumber("resultLostPercent", 0, 100).orElse(0L);
@@ -99,6 +91,6 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, long seed)
                 return NONE;
             }
             return new LambdaFaults((int) refused, (int) lost, seed);
-        });
+        }).orElse(NONE);
     }
 }

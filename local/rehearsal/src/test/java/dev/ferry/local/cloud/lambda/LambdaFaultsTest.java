@@ -1,7 +1,7 @@
 package dev.ferry.local.cloud.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.local.rehearsal.SimulatedServices;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ class LambdaFaultsTest {
     void theEnvironmentFilesSectionIsReadWithItsSeed() throws Exception {
         List<String> problems = new ArrayList<>();
 
-        assertThat(LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 3, "
-                + "\"resultLostPercent\": 20, \"seed\": 9}}}"), problems)).contains(new LambdaFaults(3, 20, 9));
-        assertThat(LambdaFaults.fromJson(json("{}"), problems)).isEmpty();
+        assertThat(read("{\"faults\": {\"lambda\": {\"refusedPercent\": 3, "
+                + "\"resultLostPercent\": 20, \"seed\": 9}}}", problems)).isEqualTo(new LambdaFaults(3, 20, 9));
+        assertThat(read("{}", problems)).isEqualTo(LambdaFaults.NONE);
         assertThat(problems).isEmpty();
     }
 
@@ -53,10 +53,9 @@ class LambdaFaultsTest {
     void ratesOutOfRangeOrAboveAHundredTogetherAreRefusedByPath() throws Exception {
         List<String> problems = new ArrayList<>();
 
-        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 101}}}"), problems);
-        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"refusedPercent\": 60, \"resultLostPercent\": 50}}}"),
-                problems);
-        LambdaFaults.fromJson(json("{\"faults\": {\"lambda\": {\"lostPercent\": 5}}}"), problems);
+        read("{\"faults\": {\"lambda\": {\"refusedPercent\": 101}}}", problems);
+        read("{\"faults\": {\"lambda\": {\"refusedPercent\": 60, \"resultLostPercent\": 50}}}", problems);
+        read("{\"faults\": {\"lambda\": {\"lostPercent\": 5}}}", problems);
 
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).contains("faults.lambda.refusedPercent");
@@ -68,7 +67,8 @@ class LambdaFaultsTest {
         return IntStream.range(0, count).mapToObj(any -> source.next()).toList();
     }
 
-    private static JsonNode json(String text) throws Exception {
-        return JSON.readTree(text);
+    /** The Lambda faults of an environment file, read as a rehearsal reads the file. */
+    private static LambdaFaults read(String environmentFile, List<String> problems) throws Exception {
+        return SimulatedServices.fromJson(JSON.readTree(environmentFile), null, problems).lambdaFaults();
     }
 }
