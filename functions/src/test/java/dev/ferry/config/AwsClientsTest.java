@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.MgnException;
 import software.amazon.awssdk.services.mgn.model.StartTestRequest;
@@ -17,11 +20,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +129,37 @@ class AwsClientsTest {
         private static MgnClient mgnAt(RecordingEndpoint endpoint) {
             System.setProperty("aws.endpointUrlMgn", endpoint.uri().toString());
             return AwsClients.sleepingForReal().mgn();
+        }
+    }
+
+    @Nested
+    class RetryWaits {
+
+        @Test
+        void everyBackOffOfAThrottledCallIsWaitedThroughTheSleeper() throws IOException {
+            List<Duration> waits = new CopyOnWriteArrayList<>();
+            try (RecordingEndpoint endpoint = new RecordingEndpoint().respond(400, Map.of(
+                    "Content-Type", "application/x-amz-json-1.0"),
+                    "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")) {
+                System.setProperty("aws.endpointUrlDynamoDb", endpoint.uri().toString());
+                try (DynamoDbClient dynamoDb = new AwsClients(waits::add).dynamoDb()) {
+                    assertThatThrownBy(dynamoDb::listTables).isInstanceOf(DynamoDbException.class);
+                }
+
+                assertThat(endpoint.requests()).hasSize(8);
+                assertThat(waits).hasSize(7).allSatisfy(wait ->
+                        assertThat(wait).isBetween(Duration.ZERO, SdkRetries.MAX_BACKOFF));
+            }
+        }
+
+        @Test
+        void theSdkIsLeftNothingToWaitOnceTheSleeperWaited() {
+            List<Duration> waits = new ArrayList<>();
+            SdkRetries.SleeperBackoff backoff = new SdkRetries.SleeperBackoff(
+                    BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(3)), waits::add);
+
+            assertThat(backoff.computeDelay(2)).isEqualTo(Duration.ZERO);
+            assertThat(waits).containsExactly(Duration.ofSeconds(3));
         }
     }
 

@@ -2,11 +2,12 @@ package dev.ferry.local.cloud.faults;
 
 import dev.ferry.local.mgn.environment.ObjectReader;
 
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Faults of the simulated AWS services that a rehearsal injects, per service, as the real cloud has
@@ -77,18 +78,14 @@ public record ServiceFaults(Map<FaultyServiceName, ServiceFaultRates> rates, lon
     /** Reads {@code services} of an environment file's {@code faults} section, noting each problem by path. */
     public static ServiceFaults fromJson(Optional<ObjectReader> faults) {
         return faults.flatMap(section -> section.optionalObject("services")).map(services -> {
-            Map<String, FaultyServiceName> byName = new LinkedHashMap<>();
-            for (FaultyServiceName service : FaultyServiceName.values()) {
-                byName.put(service.fieldName(), service);
-            }
-            String[] known = new String[byName.size() + 1];
-            known[0] = "seed";
-            System.arraycopy(byName.keySet().toArray(String[]::new), 0, known, 1, byName.size());
-            services.rejectUnknownFields(known);
+            services.rejectUnknownFields(Stream.concat(Stream.of("seed"),
+                    Arrays.stream(FaultyServiceName.values()).map(FaultyServiceName::fieldName)).toArray(String[]::new));
             Map<FaultyServiceName, ServiceFaultRates> rates = new EnumMap<>(FaultyServiceName.class);
-            byName.forEach((name, service) -> services.optionalObject(name)
-                    .map(ServiceFaultRates::read)
-                    .ifPresent(read -> rates.put(service, read)));
+            for (FaultyServiceName service : FaultyServiceName.values()) {
+                services.optionalObject(service.fieldName())
+                        .map(ServiceFaultRates::read)
+                        .ifPresent(read -> rates.put(service, read));
+            }
             long seed = services.optionalWholeNumber("seed", 0, Long.MAX_VALUE).orElse(1L);
             return new ServiceFaults(rates, seed);
         }).orElse(NONE);
