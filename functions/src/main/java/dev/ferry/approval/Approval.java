@@ -1,5 +1,6 @@
 package dev.ferry.approval;
 
+import dev.ferry.sfn.TaskAttempt;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param waveName    shown on the page
  * @param summary     the plain-text summary shown on the page and in the email
  * @param taskToken   the token of the waiting task
+ * @param taskAttempt the task attempt the token belongs to: only a later attempt replaces it
  * @param createdAt   when it was requested
  * @param expiresAt   after this the page answers 410
  * @param decision    the decision, or null while undecided
@@ -18,7 +20,7 @@ import java.time.Instant;
  * @param notified    whether the email with the link went out (a retried task sends it until it has)
  */
 public record Approval(String approvalId, String waveId, String waveName, String summary, String taskToken,
-                       Instant createdAt, Instant expiresAt, Decision decision, boolean delivered,
+                       TaskAttempt taskAttempt, Instant createdAt, Instant expiresAt, Decision decision, boolean delivered,
                        boolean notified) {
 
     public boolean isDecided() {

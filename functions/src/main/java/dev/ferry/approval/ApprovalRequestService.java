@@ -54,12 +54,13 @@ public class ApprovalRequestService {
 
         Instant expiresAt = now.plus(wave.definition().timeLimits().approval());
         Approval candidate = new Approval(ApprovalIds.newId(), wave.waveId(), wave.definition().waveName(),
-                CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), now, expiresAt, null, false, false);
+                CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), request.attempt(), now, expiresAt, null,
+                false, false);
         Approval approval = approvals.createForWave(candidate);
 
-        if (!approval.approvalId().equals(candidate.approvalId())) {
-            // A retried task: the wave keeps the approval it has; only the token it must end changes.
-            approvals.replaceTaskToken(approval.approvalId(), request.taskToken());
+        if (!approval.approvalId().equals(candidate.approvalId())
+                && approvals.replaceTaskToken(approval.approvalId(), request.taskToken(), request.attempt())) {
+            // A retried task: the wave keeps the approval it has; only the token it must end changed.
             // Someone may have decided while the earlier task was already closed: this task gets it.
             decisions.sendUndeliveredDecision(approval.approvalId());
         }

@@ -1,5 +1,6 @@
 package dev.ferry.approval;
 
+import dev.ferry.sfn.TaskAttempt;
 import java.util.Optional;
 
 /** Approval requests (the DynamoDB table). */
@@ -13,8 +14,12 @@ public interface ApprovalStore {
 
     Optional<Approval> find(String approvalId);
 
-    /** Points the approval at the token of a retried task. */
-    void replaceTaskToken(String approvalId, String taskToken);
+    /**
+     * Points the approval at the token of a retried task, unless it already holds the token of
+     * this attempt or a later one (a handler that ran on after its task was retried). Returns
+     * whether the token was replaced.
+     */
+    boolean replaceTaskToken(String approvalId, String taskToken, TaskAttempt attempt);
 
     /**
      * Records the decision only if none is recorded yet and the approval has not expired by

@@ -1,10 +1,8 @@
 package dev.ferry.stage;
 
-import dev.ferry.dns.DnsChange;
 import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.DnsShiftDecision;
 import dev.ferry.dns.DnsShiftPlan;
-import dev.ferry.dns.DnsStep;
 import dev.ferry.notify.DnsRollbackMessage;
 import dev.ferry.notify.Notifier;
 import dev.ferry.probe.Prober;
@@ -21,9 +19,7 @@ import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Moves the wave's DNS records from the source to the target with weighted records, one step per
@@ -79,7 +75,7 @@ public class DnsSwitchService {
                 return done(wave, progress.stepsApplied(), settings.steps().size());
             }
             if (progress.stepsApplied() == 0) {
-                return applyStep(wave, settings, progress, plan -> plan.steps().getFirst(), null);
+                return applyStep(wave, settings, progress, 0, null);
             }
             ProbeResult check = prober.http(settings.healthCheck().url(), settings.healthCheck().expectStatus(),
                     CHECK_TIMEOUT);
@@ -95,40 +91,30 @@ public class DnsSwitchService {
                     yield rollBack(deciding, settings, rollingBack);
                 }
                 case DnsShiftDecision.Finish finish -> finish(wave, settings, progress, check.detail());
-                case DnsShiftDecision.Continue next -> applyStep(wave, settings, progress,
-                        plan -> plan.steps().get(next.next().index()), check.detail());
+                case DnsShiftDecision.Continue next -> applyStep(wave, settings, progress, next.next().index(),
+                        check.detail());
             };
         }
     }
 
     private DnsSwitchResult applyStep(WaveRecord wave, DnsSettings settings, DnsSwitchProgress progress,
-                                      Function<DnsShiftPlan, DnsStep> stepOf, String checkDetail) {
-        List<List<DnsChange>> changes = new ArrayList<>();
-        DnsStep step = null;
-        for (DnsRecord record : settings.records()) {
-            step = stepOf.apply(plans.plan(settings, record, progress));
-            changes.add(step.changes());
-        }
-        plans.apply(settings.records(), changes, comment(wave, "step " + (step.index() + 1) + " of "
-                + settings.steps().size() + ", target " + step.targetPercent() + "%"));
-        DnsSwitchProgress applied = progress.withStepApplied(step.index(), step.targetPercent(), clock.instant(),
-                checkDetail);
+                                      int stepIndex, String checkDetail) {
+        int targetPercent = settings.steps().get(stepIndex);
+        plans.planAndApply(settings, progress, plan -> plan.steps().get(stepIndex).changes(), comment(wave,
+                "step " + (stepIndex + 1) + " of " + settings.steps().size() + ", target " + targetPercent + "%"));
+        DnsSwitchProgress applied = progress.withStepApplied(stepIndex, targetPercent, clock.instant(), checkDetail);
         WaveRecord stepped = wave.withDns(applied);
         store.update(stepped);
-        LOG.info("DNS switch step {} of {} in sync: target {}%", step.index() + 1, settings.steps().size(),
-                step.targetPercent());
+        LOG.info("DNS switch step {} of {} in sync: target {}%", stepIndex + 1, settings.steps().size(), targetPercent);
         WaveProgress counts = WaveProgress.of(stepped, store.servers(stepped.waveId()));
-        return new DnsSwitchResult(stepped.waveId(), false, step.pauseAfter().toSeconds(), applied.stepsApplied(),
+        return new DnsSwitchResult(stepped.waveId(), false, settings.pause().toSeconds(), applied.stepsApplied(),
                 settings.steps().size(), counts);
     }
 
     private DnsSwitchResult finish(WaveRecord wave, DnsSettings settings, DnsSwitchProgress progress,
                                    String checkDetail) {
-        List<List<DnsChange>> changes = new ArrayList<>();
-        for (DnsRecord record : settings.records()) {
-            changes.add(plans.plan(settings, record, progress).restoreTtl(100));
-        }
-        plans.apply(settings.records(), changes, comment(wave, "all traffic on the target, TTL restored"));
+        plans.planAndApply(settings, progress, plan -> plan.restoreTtl(100),
+                comment(wave, "all traffic on the target, TTL restored"));
         WaveRecord finished = wave.withDns(progress.completed(clock.instant(), checkDetail));
         store.update(finished);
         LOG.info("DNS switch completed: all traffic on the target, original TTL restored");
@@ -137,11 +123,7 @@ public class DnsSwitchService {
 
     /** Sends everything back to the source, stops the wave before it finalizes, and says so. */
     private DnsSwitchResult rollBack(WaveRecord wave, DnsSettings settings, DnsSwitchProgress progress) {
-        List<List<DnsChange>> changes = new ArrayList<>();
-        for (DnsRecord record : settings.records()) {
-            changes.add(plans.plan(settings, record, progress).rollback());
-        }
-        plans.apply(settings.records(), changes, comment(wave, "rolled back to the source"));
+        plans.planAndApply(settings, progress, DnsShiftPlan::rollback, comment(wave, "rolled back to the source"));
         List<String> records = settings.records().stream().map(DnsRecord::label).toList();
         // Told before the wave is marked stopped: a crash in between repeats the message rather than losing it.
         notifier.publish(DnsRollbackMessage.of(wave.definition().waveName(), records, progress.reason()));

@@ -1,6 +1,5 @@
 package dev.ferry.stage;
 
-import dev.ferry.dns.DnsChange;
 import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.DnsShiftPlan;
 import dev.ferry.server.DnsSwitchProgress;
@@ -56,12 +55,9 @@ public class PrepareDnsService {
                 wave = wave.withDns(DnsSwitchProgress.remembering(originalTtls(settings)));
                 store.update(wave);
             }
-            List<List<DnsChange>> changes = new ArrayList<>();
-            for (DnsRecord record : settings.records()) {
-                changes.add(plans.plan(settings, record, wave.dns()).lowerTtl());
-            }
-            plans.apply(settings.records(), changes, "Ferry wave " + wave.definition().waveName()
-                    + ": lower the TTL to " + settings.lowerTtlTo() + " s ahead of the switch");
+            plans.planAndApply(settings, wave.dns(), DnsShiftPlan::lowerTtl, "Ferry wave "
+                    + wave.definition().waveName() + ": lower the TTL to " + settings.lowerTtlTo()
+                    + " s ahead of the switch");
             wave = wave.withDns(wave.dns().withTtlLowered(clock.instant(), settings.lowerTtlTo()));
             store.update(wave);
             LOG.info("TTL of {} records lowered to {} s", settings.records().size(), settings.lowerTtlTo());

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.approval.Approval;
 import dev.ferry.approval.ApprovalStore;
 import dev.ferry.approval.Decision;
+import dev.ferry.sfn.TaskAttempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -36,7 +39,11 @@ public final class DynamoApprovalStore implements ApprovalStore {
 
     private static final String SORT_KEY = "APPROVAL";
     // Attribute names double as the names of the Approval fields they hold, so reading puts them back as is.
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoApprovalStore.class);
     private static final String TASK_TOKEN = "taskToken";
+    /** The attempt the token belongs to (JSON), and its {@link TaskAttempt#order()} for the replacing condition. */
+    private static final String TASK_ATTEMPT = "taskAttempt";
+    private static final String ATTEMPT_ORDER = "attemptOrder";
     private static final String DECISION = "decision";
     private static final String DELIVERED = "delivered";
     private static final String NOTIFIED = "notified";
@@ -90,11 +97,31 @@ public final class DynamoApprovalStore implements ApprovalStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(approvalOf(item));
     }
 
-    /** Points the approval at a retried task's token, decided or not: a decision not delivered needs it. */
+    /**
+     * Points the approval at a retried task's token, decided or not: a decision not delivered needs
+     * it. A token of the same or an earlier attempt leaves the approval as it is.
+     */
     @Override
-    public void replaceTaskToken(String approvalId, String taskToken) {
-        updateExisting(approvalId, "SET #token = :token, #ttl = :ttl",
-                Map.of("#token", TASK_TOKEN), Map.of(":token", text(taskToken)));
+    public boolean replaceTaskToken(String approvalId, String taskToken, TaskAttempt attempt) {
+        try {
+            dynamoDb.updateItem(request -> request.tableName(tableName)
+                    .key(keyOf(approvalId))
+                    .updateExpression("SET #token = :token, #attempt = :attempt, #order = :order, #ttl = :ttl")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#order) OR #order < :order)")
+                    .expressionAttributeNames(Map.of("#pk", FerryTable.PARTITION_KEY, "#token", TASK_TOKEN,
+                            "#attempt", TASK_ATTEMPT, "#order", ATTEMPT_ORDER, "#ttl", FerryTable.TIME_TO_LIVE))
+                    .expressionAttributeValues(Map.of(":token", text(taskToken),
+                            ":attempt", text(RecordJson.text(attempt)), ":order", number(attempt.order()),
+                            ":ttl", retention.expiresAt())));
+            return true;
+        } catch (ConditionalCheckFailedException missingOrNotLater) {
+            if (find(approvalId).isEmpty()) {
+                throw new NoSuchItemException("Approval " + approvalId + " is not in table " + tableName,
+                        missingOrNotLater);
+            }
+            LOG.info("Approval {} already holds the token of this task attempt or a later one", approvalId);
+            return false;
+        }
     }
 
     @Override
@@ -183,9 +210,11 @@ public final class DynamoApprovalStore implements ApprovalStore {
 
     private Map<String, AttributeValue> approvalItem(Approval approval) {
         Map<String, AttributeValue> item = new HashMap<>(keyOf(approval.approvalId()));
-        item.put(RECORD, text(RecordJson.write(approval, TASK_TOKEN, DECISION, DELIVERED, NOTIFIED)));
+        item.put(RECORD, text(RecordJson.write(approval, TASK_TOKEN, TASK_ATTEMPT, DECISION, DELIVERED, NOTIFIED)));
         item.put(WAVE_ID, text(approval.waveId()));
         item.put(TASK_TOKEN, text(approval.taskToken()));
+        item.put(TASK_ATTEMPT, text(RecordJson.text(approval.taskAttempt())));
+        item.put(ATTEMPT_ORDER, number(approval.taskAttempt().order()));
         item.put(DECIDE_BEFORE, number(approval.expiresAt().toEpochMilli()));
         item.put(DELIVERED, Items.flag(approval.delivered()));
         item.put(NOTIFIED, Items.flag(approval.notified()));
@@ -207,6 +236,10 @@ public final class DynamoApprovalStore implements ApprovalStore {
     private static Approval approvalOf(Map<String, AttributeValue> item) {
         ObjectNode fields = RecordJson.tree(item.get(RECORD).s());
         fields.put(TASK_TOKEN, item.get(TASK_TOKEN).s());
+        String attempt = Items.textOf(item, TASK_ATTEMPT);
+        if (attempt != null) {
+            fields.set(TASK_ATTEMPT, RecordJson.parse(attempt));
+        }
         fields.put(DELIVERED, item.get(DELIVERED).bool());
         fields.put(NOTIFIED, item.containsKey(NOTIFIED) && item.get(NOTIFIED).bool());
         String decision = Items.textOf(item, DECISION);

@@ -39,6 +39,8 @@ public final class DynamoWaitStore implements WaitStore {
     // Attribute names double as the names of the Wait fields they hold, so reading puts them back as is.
     private static final String TASK_TOKEN = "taskToken";
     private static final String RELEASING_SINCE = "releasingSince";
+    /** {@link dev.ferry.sfn.TaskAttempt#order()} of the attempt that opened the wait, for open's condition. */
+    private static final String ATTEMPT_ORDER = "attemptOrder";
     private static final String LEASE_UNTIL = "leaseUntil";
 
     private final DynamoDbClient dynamoDb;
@@ -58,20 +60,23 @@ public final class DynamoWaitStore implements WaitStore {
     }
 
     /**
-     * Replaces the wave's wait of this kind whole (a retried task brings a new token, and the old
-     * task can no longer be ended), unless the item already holds this token: a duplicate of an
-     * open that happened changes nothing, even once the wait is claimed or released.
+     * Replaces the wave's wait of this kind whole when the item was opened by an earlier task
+     * attempt (a retried task brings a new token, and the old task can no longer be ended). A
+     * duplicate of an open that happened, or a handler of an earlier attempt that ran on after its
+     * task was retried, changes nothing, even once the wait is claimed or released.
      */
     @Override
-    public void open(Wait wait) {
+    public boolean open(Wait wait) {
         try {
             dynamoDb.putItem(put -> put.tableName(tableName)
                     .item(itemOf(wait))
-                    .conditionExpression("attribute_not_exists(#token) OR #token <> :token")
-                    .expressionAttributeNames(Map.of("#token", TASK_TOKEN))
-                    .expressionAttributeValues(Map.of(":token", text(wait.taskToken()))));
-        } catch (ConditionalCheckFailedException sameTask) {
-            LOG.info("Wait {} is already open for this task; left as it is", wait.waitId());
+                    .conditionExpression("attribute_not_exists(#attempt) OR #attempt < :attempt")
+                    .expressionAttributeNames(Map.of("#attempt", ATTEMPT_ORDER))
+                    .expressionAttributeValues(Map.of(":attempt", number(wait.attempt().order()))));
+            return true;
+        } catch (ConditionalCheckFailedException sameOrLaterAttempt) {
+            LOG.info("Wait {} is already open for this task attempt or a later one; left as it is", wait.waitId());
+            return false;
         }
     }
 
@@ -165,6 +170,7 @@ public final class DynamoWaitStore implements WaitStore {
         Map<String, AttributeValue> item = new HashMap<>(keyOf(wait.waitId()));
         item.put(RECORD, text(RecordJson.write(wait, TASK_TOKEN, STATUS, RELEASING_SINCE)));
         item.put(TASK_TOKEN, text(wait.taskToken()));
+        item.put(ATTEMPT_ORDER, number(wait.attempt().order()));
         item.put(STATUS, text(wait.status().name()));
         if (wait.releasingSince() != null) {
             item.put(RELEASING_SINCE, text(wait.releasingSince().toString()));

@@ -4,6 +4,7 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.stage.StoredWave;
 import dev.ferry.wave.TimeLimits;
 import org.slf4j.Logger;
@@ -37,7 +38,9 @@ public final class BeginWaitService {
 
     /**
      * Opens the wait and evaluates it once. Safe to repeat: a retried invocation with the same token
-     * keeps the wait already stored; a retried task (a new token) replaces it.
+     * keeps the wait already stored; a retried task (a new token, a later attempt) replaces it. A
+     * handler that runs on after its task was retried finds the later attempt's wait and leaves it
+     * as it is: its own token can no longer end the task.
      */
     public WaitAcknowledgement begin(BeginWaitRequest request) {
         WaveRecord wave = StoredWave.of(waves, request.waveId());
@@ -63,13 +66,18 @@ public final class BeginWaitService {
 
     private Wait open(WaveRecord wave, BeginWaitRequest request, Instant now) {
         Optional<Wait> stored = waits.find(Wait.idOf(wave.waveId(), request.kind()));
-        if (stored.isPresent() && stored.get().taskToken().equals(request.taskToken())) {
+        if (stored.isPresent() && isSameOrLater(stored.get(), request.attempt())) {
             return stored.get();
         }
-        Wait wait = Wait.open(wave.waveId(), request.kind(), request.taskToken(), wave.executionArn(), now,
-                deadlineOf(wave, request.kind(), now));
-        waits.open(wait);
-        return wait;
+        Wait wait = Wait.open(wave.waveId(), request.kind(), request.taskToken(), request.attempt(),
+                wave.executionArn(), now, deadlineOf(wave, request.kind(), now));
+        // Conditional: between the read and this write a later attempt may have opened the wait.
+        return waits.open(wait) ? wait : waits.find(wait.waitId()).orElse(wait);
+    }
+
+    /** A wait stored before attempts were recorded has none: any attempt replaces it. */
+    private static boolean isSameOrLater(Wait stored, TaskAttempt attempt) {
+        return stored.attempt() != null && !attempt.isLaterThan(stored.attempt());
     }
 
     /**

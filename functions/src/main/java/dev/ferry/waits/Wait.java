@@ -1,5 +1,7 @@
 package dev.ferry.waits;
 
+import dev.ferry.sfn.TaskAttempt;
+
 import java.time.Instant;
 
 /**
@@ -10,13 +12,15 @@ import java.time.Instant;
  * @param waveId       the wave
  * @param kind         what is awaited
  * @param taskToken    the token that ends the task (never logged, never in a URL)
+ * @param attempt      the task attempt the token belongs to: only a later attempt replaces it
  * @param executionArn the execution, for people reading the table
  * @param createdAt    when the task opened the wait
  * @param deadline     after this the condition is evaluated as timed out
  * @param status       PENDING until claimed, RELEASING while its callback is being sent, RELEASED after
  * @param releasingSince when it was claimed, or null
  */
-public record Wait(String waitId, String waveId, WaitKind kind, String taskToken, String executionArn,
+public record Wait(String waitId, String waveId, WaitKind kind, String taskToken, TaskAttempt attempt,
+                   String executionArn,
                    Instant createdAt, Instant deadline, Status status, Instant releasingSince) {
 
     /** The ID of a wave's wait of a kind. */
@@ -25,9 +29,10 @@ public record Wait(String waitId, String waveId, WaitKind kind, String taskToken
     }
 
     /** A new pending wait. */
-    public static Wait open(String waveId, WaitKind kind, String taskToken, String executionArn, Instant now,
-                            Instant deadline) {
-        return new Wait(idOf(waveId, kind), waveId, kind, taskToken, executionArn, now, deadline, Status.PENDING, null);
+    public static Wait open(String waveId, WaitKind kind, String taskToken, TaskAttempt attempt, String executionArn,
+                            Instant now, Instant deadline) {
+        return new Wait(idOf(waveId, kind), waveId, kind, taskToken, attempt, executionArn, now, deadline,
+                Status.PENDING, null);
     }
 
     /** Where a wait stands. */

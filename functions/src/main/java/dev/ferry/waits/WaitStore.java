@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 public interface WaitStore {
 
-    /** Stores a pending wait, replacing an earlier one of the same wave and kind (a retried task). */
-    void open(Wait wait);
+    /**
+     * Stores a pending wait, replacing one of the same wave and kind that an earlier task attempt
+     * opened (a retried task). Returns false, changing nothing, when the stored wait belongs to this
+     * attempt or a later one.
+     */
+    boolean open(Wait wait);
 
     Optional<Wait> find(String waitId);
 

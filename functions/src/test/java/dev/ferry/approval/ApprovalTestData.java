@@ -1,5 +1,6 @@
 package dev.ferry.approval;
 
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
@@ -74,6 +75,6 @@ public final class ApprovalTestData {
     public static Approval openApproval(String approvalId, String taskToken, Instant createdAt) {
         return new Approval(approvalId, WAVE_ID, "Media stack", "Wave: Media stack (" + WAVE_ID + ")\n"
                 + "Ready for cutover (1 server):\n  - web-1 <primary> & co (s-13a5b49c3810fa449): test passed\n",
-                taskToken, createdAt, createdAt.plus(APPROVAL_TIME), null, false, true);
+                taskToken, new TaskAttempt(createdAt, 0), createdAt, createdAt.plus(APPROVAL_TIME), null, false, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.approval;
 
+import dev.ferry.sfn.TaskAttempt;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +62,15 @@ public class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public void replaceTaskToken(String approvalId, String taskToken) {
+    public boolean replaceTaskToken(String approvalId, String taskToken, TaskAttempt attempt) {
         Approval a = get(approvalId);
+        if (!attempt.isLaterThan(a.taskAttempt())) {
+            return false;
+        }
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), taskToken,
-                a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), a.notified()));
+                attempt, a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), a.notified()));
+        return true;
     }
 
     @Override
@@ -76,7 +81,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
         }
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
-                a.createdAt(), a.expiresAt(), decision, false, a.notified()));
+                a.taskAttempt(), a.createdAt(), a.expiresAt(), decision, false, a.notified()));
         return true;
     }
 
@@ -85,7 +90,7 @@ public class InMemoryApprovalStore implements ApprovalStore {
         Approval a = get(approvalId);
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
-                a.createdAt(), a.expiresAt(), a.decision(), true, a.notified()));
+                a.taskAttempt(), a.createdAt(), a.expiresAt(), a.decision(), true, a.notified()));
     }
 
     @Override
@@ -93,6 +98,6 @@ public class InMemoryApprovalStore implements ApprovalStore {
         Approval a = get(approvalId);
         writes++;
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), a.taskToken(),
-                a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), true));
+                a.taskAttempt(), a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), true));
     }
 }

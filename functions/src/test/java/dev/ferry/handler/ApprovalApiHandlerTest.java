@@ -492,6 +492,6 @@ class ApprovalApiHandlerTest {
     private static Approval decided(Decision decision, boolean delivered) {
         Approval open = ApprovalTestData.openApproval(APPROVAL_ID, TASK_TOKEN, CREATED);
         return new Approval(open.approvalId(), open.waveId(), open.waveName(), open.summary(), open.taskToken(),
-                open.createdAt(), open.expiresAt(), decision, delivered, true);
+                open.taskAttempt(), open.createdAt(), open.expiresAt(), decision, delivered, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.handler;
 
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.waits.WaitKind;
 import dev.ferry.waits.WaitsHarness;
 import dev.ferry.wave.Policies.OnServerFailure;
@@ -9,9 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BeginWaitHandlerTest {
 
@@ -20,8 +23,13 @@ class BeginWaitHandlerTest {
 
     /** The task's input exactly as the state machine's Parameters build it. */
     private String invoke(String kind) throws IOException {
-        String input = """
-                {"waveId":"%s","kind":"%s","taskToken":"%s"}""".formatted(WaitsHarness.WAVE_ID, kind, WaitsHarness.TOKEN);
+        return invokeWith("""
+                {"waveId":"%s","kind":"%s","taskToken":"%s",
+                 "attempt":{"enteredTime":"2026-03-02T08:00:00.125Z","retryCount":2}}""".formatted(
+                WaitsHarness.WAVE_ID, kind, WaitsHarness.TOKEN));
+    }
+
+    private String invokeWith(String input) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, null);
         return output.toString(StandardCharsets.UTF_8);
@@ -36,6 +44,20 @@ class BeginWaitHandlerTest {
 
         assertThat(answer).isEqualTo("{\"waitId\":\"" + WaitsHarness.WAVE_ID + "#REPLICATION\",\"attempt\":\"WAITING\"}");
         assertThat(harness.wait(WaitKind.REPLICATION).taskToken()).isEqualTo(WaitsHarness.TOKEN);
+        assertThat(harness.wait(WaitKind.REPLICATION).attempt())
+                .isEqualTo(new TaskAttempt(Instant.parse("2026-03-02T08:00:00.125Z"), 2));
+    }
+
+    @Test
+    void anInputWithoutTheTaskAttemptIsRefusedSayingWhatIsMissing() {
+        harness.givenWave(OnServerFailure.CONTINUE, 1);
+
+        assertThatThrownBy(() -> invokeWith("""
+                {"waveId":"%s","kind":"REPLICATION","taskToken":"%s"}""".formatted(WaitsHarness.WAVE_ID,
+                WaitsHarness.TOKEN)))
+                .isInstanceOf(InvalidStageInputException.class)
+                .hasMessageContaining("attempt is required ($$.State.EnteredTime and $$.State.RetryCount)");
+        assertThat(harness.waits.unreleased()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.handler;
 
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.approval.Approval;
 import dev.ferry.approval.ApprovalIds;
 import dev.ferry.approval.ApprovalRequest;
@@ -53,6 +54,9 @@ class RequestApprovalHandlerTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
     private static final String FIRST_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAfirst-task-token-4f1b2c";
     private static final String RETRY_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAretry-task-token-9e8d7c";
+    /** The attempts of the task that the two tokens belong to: the first, and its retry. */
+    private static final TaskAttempt FIRST = new TaskAttempt(NOW, 0);
+    private static final TaskAttempt RETRY = new TaskAttempt(NOW, 1);
     private static final String BASE_URL = "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/";
 
     private final WaveStore waves = mock(WaveStore.class);
@@ -130,15 +134,26 @@ class RequestApprovalHandlerTest {
     }
 
     @Test
+    void aHandlerOfTheFirstAttemptThatRanOnAfterTheRetryLeavesTheApprovalOnTheRetrysToken() throws IOException {
+        invoke(RETRY_TOKEN);
+        String approvalId = approvals.ofWave(ApprovalTestData.WAVE_ID).orElseThrow().approvalId();
+
+        invoke(FIRST_TOKEN);
+
+        assertThat(approvals.get(approvalId).taskToken()).isEqualTo(RETRY_TOKEN);
+        verify(notifier, times(1)).publish(any());
+    }
+
+    @Test
     void aRetryAfterACrashBeforeTheEmailSendsTheLinkOnceAndMarksItSent() {
         Approval open = ApprovalTestData.openApproval("crashed-before-email", FIRST_TOKEN, NOW);
         InMemoryApprovalStore crashed = new InMemoryApprovalStore();
         crashed.createForWave(new Approval(open.approvalId(), open.waveId(), open.waveName(), open.summary(),
-                FIRST_TOKEN, open.createdAt(), open.expiresAt(), null, false, false));
+                FIRST_TOKEN, open.taskAttempt(), open.createdAt(), open.expiresAt(), null, false, false));
         RequestApprovalHandler retried = handlerOver(crashed);
 
-        ApprovalRequested first = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
-        ApprovalRequested second = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
+        ApprovalRequested first = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN, RETRY), null);
+        ApprovalRequested second = retried.handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN, RETRY), null);
 
         assertThat(first.emailSent()).isTrue();
         assertThat(second.emailSent()).isFalse();
@@ -156,7 +171,7 @@ class RequestApprovalHandlerTest {
                 "198.51.100.7", "Mozilla/5.0"));
         when(callbacks.succeed(anyString(), anyString())).thenReturn(TaskCallbacks.Delivery.DELIVERED);
 
-        handlerOver(store).handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN), null);
+        handlerOver(store).handle(new ApprovalRequest(ApprovalTestData.WAVE_ID, RETRY_TOKEN, RETRY), null);
 
         verify(callbacks).succeed(eq(RETRY_TOKEN), contains("\"approved\":true"));
         assertThat(store.get(open.approvalId()).delivered()).isTrue();
@@ -223,10 +238,12 @@ class RequestApprovalHandlerTest {
         return Json.mapper().readValue(invokeRaw(taskToken), ApprovalRequested.class);
     }
 
-    /** Runs the handler as Lambda does, on the state's input {"waveId", "taskToken"}. */
+    /** Runs the handler as Lambda does, on the state's input {"waveId", "taskToken", "attempt"}. */
     private String invokeRaw(String taskToken) throws IOException {
+        TaskAttempt attempt = taskToken.equals(RETRY_TOKEN) ? RETRY : FIRST;
         String input = """
-                {"waveId":"%s","taskToken":"%s"}""".formatted(ApprovalTestData.WAVE_ID, taskToken);
+                {"waveId":"%s","taskToken":"%s","attempt":{"enteredTime":"%s","retryCount":%d}}""".formatted(
+                ApprovalTestData.WAVE_ID, taskToken, attempt.enteredTime(), attempt.retryCount());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, null);
         return output.toString(StandardCharsets.UTF_8);

@@ -201,6 +201,20 @@ class DnsSwitchServiceTest {
     }
 
     @Test
+    void aFirstStepAppliedAlongsideBetweenReadingAndSubmittingIsPlannedAgainAndLeavesTheSameRecords() {
+        lowerTtlAtWaveStart();
+        DnsSwitchService alongside = new DnsSwitchService(store, route53, prober, notifications::add, clock);
+        route53.beforeNextSubmit(() -> alongside.advance(WAVE));
+
+        DnsSwitchResult result = service.advance(WAVE);
+
+        assertThat(result.stepsApplied()).isEqualTo(1);
+        assertThat(weights()).containsExactly(90L, 10L);
+        assertThat(route53.recordSets(ZONE, RECORD, "A")).hasSize(2);
+        assertThat(route53.set(ZONE, RECORD, "A", null)).isNull();
+    }
+
+    @Test
     void aWaveWithoutDnsIsDoneAtOnce() {
         InMemoryWaveStore withoutDns = DnsStagesFixture.storedWave(WaveFiles.read("wave-by-instance-ids.json"));
 

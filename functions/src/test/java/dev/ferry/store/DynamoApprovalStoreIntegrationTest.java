@@ -1,5 +1,6 @@
 package dev.ferry.store;
 
+import dev.ferry.sfn.TaskAttempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,8 @@ class DynamoApprovalStoreIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:15:00Z");
     private static final Duration RETENTION = Duration.ofDays(180);
     private static final Instant EXPIRES = NOW.plus(Duration.ofHours(24));
+    /** The retry of the task whose first attempt created the approval. */
+    private static final TaskAttempt RETRY = new TaskAttempt(NOW, 1);
 
     private final DynamoApprovalStore store = new DynamoApprovalStore(DYNAMO_DB.client(), DYNAMO_DB.tableName(),
             Clock.fixed(NOW, ZoneOffset.UTC), RETENTION);
@@ -132,9 +135,21 @@ class DynamoApprovalStoreIntegrationTest {
     void replacingTheTaskTokenPointsTheApprovalAtTheRetriedTask() {
         store.createForWave(approval("approval-1", "wave-1", "token-1"));
 
-        store.replaceTaskToken("approval-1", "token-2");
+        store.replaceTaskToken("approval-1", "token-2", RETRY);
 
         assertThat(store.find("approval-1")).get().extracting(Approval::taskToken).isEqualTo("token-2");
+    }
+
+    @Test
+    void aTokenOfAnEarlierAttemptDoesNotReplaceTheLaterOne() {
+        store.createForWave(approval("approval-1", "wave-1", "token-1"));
+        store.replaceTaskToken("approval-1", "token-2", RETRY);
+
+        boolean replaced = store.replaceTaskToken("approval-1", "token-1", new TaskAttempt(NOW, 0));
+
+        assertThat(replaced).isFalse();
+        assertThat(store.find("approval-1")).get().extracting(Approval::taskToken, Approval::taskAttempt)
+                .containsExactly("token-2", RETRY);
     }
 
     @Test
@@ -143,14 +158,14 @@ class DynamoApprovalStoreIntegrationTest {
         Decision approved = decision(true, NOW.plusSeconds(600));
         store.decide("approval-1", approved);
 
-        store.replaceTaskToken("approval-1", "token-2");
+        store.replaceTaskToken("approval-1", "token-2", RETRY);
 
         assertThat(store.find("approval-1")).get().extracting(Approval::decision).isEqualTo(approved);
     }
 
     @Test
     void replacingTheTaskTokenOfAnUnknownApprovalFailsWithoutCreatingIt() {
-        assertThatThrownBy(() -> store.replaceTaskToken("no-such-approval", "token-2"))
+        assertThatThrownBy(() -> store.replaceTaskToken("no-such-approval", "token-2", RETRY))
                 .isInstanceOf(NoSuchItemException.class)
                 .hasMessageContaining("no-such-approval");
         assertThat(store.find("no-such-approval")).isEmpty();
@@ -193,13 +208,14 @@ class DynamoApprovalStoreIntegrationTest {
     @Test
     void theTaskTokenIsStoredOnlyOnce() {
         store.createForWave(approval("approval-1", "wave-1", "token-1"));
-        store.replaceTaskToken("approval-1", "token-2");
+        store.replaceTaskToken("approval-1", "token-2", RETRY);
 
         assertThat(item("APPROVAL#approval-1", "APPROVAL").get("record").s()).doesNotContain("token-");
     }
 
     private static Approval approval(String approvalId, String waveId, String token) {
-        return new Approval(approvalId, waveId, "Media servers", "2 servers ready for cutover", token, NOW, EXPIRES,
+        return new Approval(approvalId, waveId, "Media servers", "2 servers ready for cutover", token,
+                new TaskAttempt(NOW, 0), NOW, EXPIRES,
                 null, false, false);
     }
 

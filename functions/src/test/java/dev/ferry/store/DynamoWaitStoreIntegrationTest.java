@@ -3,6 +3,7 @@ package dev.ferry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.waits.Wait;
 import dev.ferry.waits.WaitKind;
 import java.time.Clock;
@@ -64,11 +65,33 @@ class DynamoWaitStoreIntegrationTest {
         Wait first = replicationWait("wave-1", "token-1");
         store.open(first);
         store.claim(first.waitId(), "token-1", NOW);
-        Wait retried = replicationWait("wave-1", "token-2");
+        Wait retried = retriedWait("wave-1", "token-2");
 
+        boolean replaced = store.open(retried);
+
+        assertThat(replaced).isTrue();
+        assertThat(store.find(first.waitId())).contains(retried);
+    }
+
+    @Test
+    void aHandlerOfAnEarlierAttemptThatRanOnLeavesTheLaterAttemptsWaitAsItIs() {
+        Wait retried = retriedWait("wave-1", "token-2");
         store.open(retried);
 
-        assertThat(store.find(first.waitId())).contains(retried);
+        boolean replaced = store.open(replicationWait("wave-1", "token-1"));
+
+        assertThat(replaced).isFalse();
+        assertThat(store.find(retried.waitId())).contains(retried);
+    }
+
+    @Test
+    void aStateEnteredAgainIsALaterAttemptWhateverItsRetries() {
+        store.open(retriedWait("wave-1", "token-1"));
+        Wait reentered = Wait.open("wave-1", WaitKind.REPLICATION, "token-2",
+                new TaskAttempt(NOW.plusMillis(1), 0), EXECUTION, NOW, NOW.plus(Duration.ofDays(2)));
+
+        assertThat(store.open(reentered)).isTrue();
+        assertThat(store.find(reentered.waitId())).contains(reentered);
     }
 
     @Test
@@ -107,7 +130,7 @@ class DynamoWaitStoreIntegrationTest {
     @Test
     void aClaimWithTheTokenOfAReplacedTaskIsRefused() {
         store.open(replicationWait("wave-1", "token-1"));
-        store.open(replicationWait("wave-1", "token-2"));
+        store.open(retriedWait("wave-1", "token-2"));
 
         assertThat(store.claim("wave-1#REPLICATION", "token-1", NOW)).isFalse();
     }
@@ -159,7 +182,7 @@ class DynamoWaitStoreIntegrationTest {
     @Test
     void releasingTheTokenOfAReplacedTaskLeavesTheNewWaitUnreleased() {
         store.open(replicationWait("wave-1", "token-1"));
-        Wait retried = replicationWait("wave-1", "token-2");
+        Wait retried = retriedWait("wave-1", "token-2");
         store.open(retried);
 
         store.markReleased(retried.waitId(), "token-1");
@@ -272,8 +295,16 @@ class DynamoWaitStoreIntegrationTest {
                 RETENTION);
     }
 
+    /** A wait opened by the first attempt of a task entered at NOW. */
     private static Wait replicationWait(String waveId, String token) {
-        return Wait.open(waveId, WaitKind.REPLICATION, token, EXECUTION, NOW, NOW.plus(Duration.ofDays(2)));
+        return Wait.open(waveId, WaitKind.REPLICATION, token, new TaskAttempt(NOW, 0), EXECUTION, NOW,
+                NOW.plus(Duration.ofDays(2)));
+    }
+
+    /** A wait opened by the retry of the task that {@link #replicationWait} opened first. */
+    private static Wait retriedWait(String waveId, String token) {
+        return Wait.open(waveId, WaitKind.REPLICATION, token, new TaskAttempt(NOW, 1), EXECUTION, NOW,
+                NOW.plus(Duration.ofDays(2)));
     }
 
     private static long expiresAt(String pk) {

@@ -1,6 +1,7 @@
 package dev.ferry.waits;
 
 import dev.ferry.server.ServerRecord;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.UnknownWaveException;
 import dev.ferry.wave.Policies.OnServerFailure;
@@ -12,8 +13,16 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 class BeginWaitServiceTest {
+
+    private static final String RETRIED_TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAretried-task";
+    /** The task's retry after Step Functions stopped waiting for its first attempt. */
+    private static final TaskAttempt RETRY = new TaskAttempt(WaitsHarness.STARTED, 1);
 
     private final WaitsHarness harness = new WaitsHarness();
 
@@ -101,22 +110,39 @@ class BeginWaitServiceTest {
         harness.begin(WaitKind.REPLICATION);
 
         harness.beginWait.begin(new BeginWaitRequest(WaitsHarness.WAVE_ID, WaitKind.REPLICATION,
-                "AQCEAAAAKgAAAAMAAAAAAAAAAretried-task"));
+                RETRIED_TOKEN, RETRY));
 
-        assertThat(harness.wait(WaitKind.REPLICATION).taskToken()).isEqualTo("AQCEAAAAKgAAAAMAAAAAAAAAAretried-task");
+        assertThat(harness.wait(WaitKind.REPLICATION).taskToken()).isEqualTo(RETRIED_TOKEN);
+    }
+
+    @Test
+    void aHandlerOfTheFirstAttemptThatRanOnAfterTheRetryNeitherReplacesTheWaitNorReleasesItsOldTask() {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
+        harness.mgn.initialSync(ids.get(0));
+        harness.beginWait.begin(new BeginWaitRequest(WaitsHarness.WAVE_ID, WaitKind.REPLICATION,
+                RETRIED_TOKEN, RETRY));
+        harness.mgn.readyForTest(ids.get(0));
+
+        harness.begin(WaitKind.REPLICATION);
+
+        assertThat(harness.wait(WaitKind.REPLICATION).taskToken()).isEqualTo(RETRIED_TOKEN);
+        assertThat(harness.wait(WaitKind.REPLICATION).status()).isEqualTo(Wait.Status.RELEASED);
+        verify(harness.callbacks).succeed(eq(RETRIED_TOKEN), anyString());
+        verify(harness.callbacks, never()).succeed(eq(WaitsHarness.TOKEN), anyString());
     }
 
     @Test
     void aWaveTheStoreDoesNotKnowFailsTheTask() {
         assertThatThrownBy(() -> harness.beginWait.begin(new BeginWaitRequest("wave-unknown", WaitKind.REPLICATION,
-                WaitsHarness.TOKEN)))
+                WaitsHarness.TOKEN, WaitsHarness.FIRST_ATTEMPT)))
                 .isInstanceOf(UnknownWaveException.class)
                 .hasMessageContaining("wave-unknown");
     }
 
     @Test
     void theRequestNeverShowsItsTokenWhenPrinted() {
-        BeginWaitRequest request = new BeginWaitRequest(WaitsHarness.WAVE_ID, WaitKind.TEST_LAUNCH, WaitsHarness.TOKEN);
+        BeginWaitRequest request = new BeginWaitRequest(WaitsHarness.WAVE_ID, WaitKind.TEST_LAUNCH, WaitsHarness.TOKEN,
+                WaitsHarness.FIRST_ATTEMPT);
 
         assertThat(request.toString()).doesNotContain(WaitsHarness.TOKEN).contains(WaitsHarness.WAVE_ID);
     }

@@ -15,9 +15,14 @@ public final class InMemoryWaitStore implements WaitStore {
     private final Map<String, Instant> leases = new HashMap<>();
 
     @Override
-    public void open(Wait wait) {
+    public boolean open(Wait wait) {
+        Wait stored = waits.get(wait.waitId());
+        if (stored != null && stored.attempt() != null && !wait.attempt().isLaterThan(stored.attempt())) {
+            return false;
+        }
         waits.put(wait.waitId(), wait);
         leases.remove(wait.waitId());
+        return true;
     }
 
     @Override
@@ -73,7 +78,8 @@ public final class InMemoryWaitStore implements WaitStore {
     }
 
     private static Wait withStatus(Wait wait, Wait.Status status, Instant releasingSince) {
-        return new Wait(wait.waitId(), wait.waveId(), wait.kind(), wait.taskToken(), wait.executionArn(),
+        return new Wait(wait.waitId(), wait.waveId(), wait.kind(), wait.taskToken(), wait.attempt(),
+                wait.executionArn(),
                 wait.createdAt(), wait.deadline(), status, releasingSince);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.waits;
 
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.stage.WaveProgress;
 import dev.ferry.testing.MutableClock;
@@ -25,7 +26,7 @@ class WaitReleaserTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryWaitStore waits = new InMemoryWaitStore();
     private final TaskCallbacks callbacks = mock(TaskCallbacks.class);
-    private final Wait wait = Wait.open("wave-a", WaitKind.REPLICATION, TOKEN, "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:wave-a",
+    private final Wait wait = Wait.open("wave-a", WaitKind.REPLICATION, TOKEN, new TaskAttempt(NOW, 0), "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:wave-a",
             NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(47)));
 
     WaitReleaserTest() {
@@ -93,7 +94,8 @@ class WaitReleaserTest {
 
     @Test
     void aWaitReplacedByARetriedTaskIsNotReleasedWithTheOldToken() {
-        waits.open(Wait.open("wave-a", WaitKind.REPLICATION, "AQCEAAAAKgAAAAMAAAAAAAAAAretried-token", wait.executionArn(),
+        waits.open(Wait.open("wave-a", WaitKind.REPLICATION, "AQCEAAAAKgAAAAMAAAAAAAAAAretried-token",
+                new TaskAttempt(NOW, 1), wait.executionArn(),
                 NOW, wait.deadline()));
 
         boolean sent = new WaitReleaser(waits, callbacks, clock).release(wait, PROGRESS);

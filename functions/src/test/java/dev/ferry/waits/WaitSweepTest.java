@@ -36,7 +36,7 @@ class WaitSweepTest {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
         harness.mgn.readyForTest(ids.get(0));
         harness.waits.open(Wait.open(WaitsHarness.WAVE_ID, WaitKind.REPLICATION, WaitsHarness.TOKEN,
-                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
+                WaitsHarness.FIRST_ATTEMPT, WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
         harness.waits.tryLease(Wait.idOf(WaitsHarness.WAVE_ID, WaitKind.REPLICATION), harness.clock.instant(), lease);
     }
 
@@ -100,9 +100,9 @@ class WaitSweepTest {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
         harness.mgn.readyForTest(ids.get(0));
         harness.waits.open(Wait.open("wave-that-was-deleted", WaitKind.REPLICATION, "AQCEAAAAKgAAAAMAAAAAAAAAAother",
-                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(1))));
+                WaitsHarness.FIRST_ATTEMPT, WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(1))));
         harness.waits.open(Wait.open(WaitsHarness.WAVE_ID, WaitKind.REPLICATION, WaitsHarness.TOKEN,
-                WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
+                WaitsHarness.FIRST_ATTEMPT, WaitsHarness.EXECUTION_ARN, harness.clock.instant(), harness.clock.instant().plus(Duration.ofHours(40))));
 
         SweepReport report = harness.sweep.sweepAll();
 

@@ -1,5 +1,6 @@
 package dev.ferry.waits;
 
+import dev.ferry.sfn.TaskAttempt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
 import dev.ferry.notify.Notification;
@@ -47,6 +48,8 @@ public final class WaitsHarness {
             "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:" + WAVE_ID;
     public static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAtask-token-7c1b4c55";
     public static final Instant STARTED = Instant.parse("2026-03-02T08:00:00Z");
+    /** The attempt of the waiting task that {@link #begin} opens its wait for. */
+    public static final TaskAttempt FIRST_ATTEMPT = new TaskAttempt(STARTED, 0);
     public static final TimeLimits LIMITS = new TimeLimits(Duration.ofHours(48), Duration.ofMinutes(60),
             Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofHours(2));
 
@@ -87,7 +90,7 @@ public final class WaitsHarness {
 
     /** Opens the wave's wait of this kind as the waiting task does. */
     public WaitAcknowledgement begin(WaitKind kind) {
-        return beginWait.begin(new BeginWaitRequest(WAVE_ID, kind, TOKEN));
+        return beginWait.begin(new BeginWaitRequest(WAVE_ID, kind, TOKEN, FIRST_ATTEMPT));
     }
 
     public ServerRecord server(String id) {

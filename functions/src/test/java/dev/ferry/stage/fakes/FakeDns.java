@@ -1,6 +1,7 @@
 package dev.ferry.stage.fakes;
 
 import dev.ferry.dns.DnsChange;
+import dev.ferry.dns.DnsChangeRejectedException;
 import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.DnsRecordSet;
 
@@ -11,12 +12,14 @@ import java.util.Objects;
 
 /**
  * Route 53 in memory: record sets per zone, change batches applied at once (UPSERT replaces the
- * set of the same name, type and identifier; DELETE removes it), every batch recorded.
+ * set of the same name, type and identifier; DELETE removes it, and, as in Route 53, the whole
+ * batch is refused when a DELETE does not name a set exactly as it is), every batch recorded.
  */
 public final class FakeDns implements DnsGateway {
 
     private final List<Zoned> sets = new ArrayList<>();
     private final List<Submitted> submitted = new ArrayList<>();
+    private Runnable beforeNextSubmit;
 
     /** One submitted batch. */
     public record Submitted(String hostedZoneId, List<DnsChange> changes, String comment) {
@@ -55,8 +58,26 @@ public final class FakeDns implements DnsGateway {
                 .toList();
     }
 
+    /** Runs {@code action} once, when the next batch is submitted and before it is applied. */
+    public void beforeNextSubmit(Runnable action) {
+        beforeNextSubmit = action;
+    }
+
     @Override
     public String submit(String hostedZoneId, List<DnsChange> changes, String comment) {
+        Runnable before = beforeNextSubmit;
+        beforeNextSubmit = null;
+        if (before != null) {
+            before.run();
+        }
+        for (DnsChange change : changes) {
+            boolean exists = sets.contains(new Zoned(hostedZoneId, change.record()));
+            if (change.action() == DnsChange.Action.DELETE && !exists) {
+                throw new DnsChangeRejectedException("Route 53 refused the change of zone " + hostedZoneId
+                        + ": Tried to delete resource record set [name='" + change.record().name() + "', type='"
+                        + change.record().type() + "'] but it was not found", null);
+            }
+        }
         submitted.add(new Submitted(hostedZoneId, changes, comment));
         for (DnsChange change : changes) {
             DnsRecordSet record = change.record();

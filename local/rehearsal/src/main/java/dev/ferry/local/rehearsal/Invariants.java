@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * What must hold at the end of every rehearsal, with faults or without, read from what the local
  * cloud saw rather than from what the controller says of itself: no server lost, no launch started
  * twice, every cut-over server finalized (and archived) exactly once, no instance left running that
- * the report does not name, and no wait left pending. A retried stage that repeats a side effect,
- * or a crash that loses one, breaks one of them.
+ * the report does not name, no wait left pending, and no approval decided twice. A retried stage
+ * that repeats a side effect, or a crash that loses one, breaks one of them.
  */
 final class Invariants {
 
@@ -38,9 +38,10 @@ final class Invariants {
      * @param mgnCalls    every MGN call of the rehearsal
      * @param instances   every instance MGN launched, as it stands at the end
      * @param pending     the waits not released at the end
+     * @param approvals   the wave's approvals and which way the execution went after them
      */
     static List<String> violations(int waveServers, Policies policies, WaveReport report, List<ApiCall> mgnCalls,
-                                   List<TargetInstance> instances, List<Wait> pending) {
+                                   List<TargetInstance> instances, List<Wait> pending, ApprovalsSeen approvals) {
         List<String> violations = new ArrayList<>();
         List<ServerOutcome> rows = report == null ? List.of() : report.servers();
         // A server whose agent installation never registered it has an installation row and no server row.
@@ -73,7 +74,29 @@ final class Invariants {
         if (!pending.isEmpty()) {
             violations.add("waits left pending: " + pending.stream().map(Wait::waitId).collect(Collectors.joining(", ")));
         }
+        approvalDecidedOnce(approvals, violations);
         return violations;
+    }
+
+    /**
+     * One approval per wave, and the execution went the way its recorded decision says: to cutover
+     * only when approved, to the rejection only when rejected, never both.
+     */
+    private static void approvalDecidedOnce(ApprovalsSeen approvals, List<String> violations) {
+        List<String> statuses = approvals.recordedStatuses();
+        if (statuses.size() > 1) {
+            violations.add("approval decided twice: the wave has " + statuses.size() + " approvals " + statuses);
+            return;
+        }
+        String recorded = statuses.isEmpty() ? "none" : statuses.getFirst();
+        if (approvals.cutoverStarted() && approvals.rejected()) {
+            violations.add("approval decided twice: the wave went both to cutover and to the rejection");
+        } else if (approvals.cutoverStarted() && !recorded.equals("APPROVED")) {
+            violations.add("approval decided twice: the wave cut over, but the recorded decision is " + recorded);
+        } else if (approvals.rejected() && !recorded.equals("REJECTED")) {
+            violations.add("approval decided twice: the wave took the rejection, but the recorded decision is "
+                    + recorded);
+        }
     }
 
     private static void atMostOnce(List<String> called, String operation, List<String> violations) {

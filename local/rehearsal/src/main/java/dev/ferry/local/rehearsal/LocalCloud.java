@@ -113,7 +113,8 @@ public final class LocalCloud implements AutoCloseable {
         this.addresses = LoopbackBlock.claim();
         resources.add(addresses);
         this.mgn = new MgnSimulator(environment, clock, addresses.network());
-        this.lambda = new LocalLambda(functions, clock, settings.services().lambdaFaults());
+        this.lambda = new LocalLambda(functions, clock, settings.services().lambdaFaults(),
+                (delay, action) -> scheduler.schedule(clock.instant().plus(delay), action));
         this.engine = LocalStepFunctions.builder(scheduler, lambda)
                 .region(environment.targetRegion())
                 .accountId(environment.accountId())

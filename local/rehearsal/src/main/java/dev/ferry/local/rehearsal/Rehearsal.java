@@ -19,6 +19,7 @@ import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
 import dev.ferry.store.FerryTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -156,10 +157,11 @@ public final class Rehearsal {
         WaveReport completeReport = completeReport(cloud, report);
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         List<ApiCall> mgnCalls = cloud.mgn().callLog();
-        RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().refusedInvocations(),
-                cloud.lambda().lostResults(), serviceFaults(cloud), Invariants.violations(inputs.wave().servers().size(),
+        RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().faultsInjected(),
+                serviceFaults(cloud), Invariants.violations(inputs.wave().servers().size(),
                 inputs.wave().policies(), completeReport, mgnCalls, cloud.mgn().launchedInstances(),
-                new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased()));
+                new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased(),
+                ApprovalsSeen.of(approvalStatuses(cloud, waveName), history)));
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
                 execution.cause(), report, completeReport, execution.stateTransitions(),
                 history.size(), bytes(executionInput), largestPayload(history, executionInput),
@@ -168,6 +170,18 @@ public final class Rehearsal {
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start,
                 checks);
+    }
+
+    /** The status of each approval of the wave in the table, read as a person would scan it. */
+    private static List<String> approvalStatuses(LocalCloud cloud, String waveId) {
+        return cloud.dynamoDb().client().scanPaginator(scan -> scan.tableName(cloud.tableName())
+                        .filterExpression("begins_with(#pk, :approval) AND #wave = :wave")
+                        .expressionAttributeNames(Map.of("#pk", FerryTable.PARTITION_KEY, "#wave", "waveId"))
+                        .expressionAttributeValues(Map.of(":approval", AttributeValue.fromS("APPROVAL#"),
+                                ":wave", AttributeValue.fromS(waveId))))
+                .items().stream()
+                .map(item -> item.get("status").s())
+                .toList();
     }
 
     /**
@@ -219,7 +233,8 @@ public final class Rehearsal {
         switch (options.approval()) {
             case AUTO, REJECT -> {
                 SimulatedApprover approver = new SimulatedApprover(cloud.scheduler(),
-                        options.approval() == ApprovalMode.AUTO, text -> note(progress, text));
+                        options.approval() == ApprovalMode.AUTO, options.chaosSeed().isPresent(),
+                        text -> note(progress, text));
                 cloud.onNotification(approver::emailArrived);
             }
             case LINK -> cloud.onNotification(message -> ApprovalLinks.in(message).ifPresent(link -> note(progress,

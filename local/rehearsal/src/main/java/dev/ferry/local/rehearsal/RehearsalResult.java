@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.cloud.events.EventTargetInvocation;
 import dev.ferry.local.cloud.faults.ServiceFaultCount;
+import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.cloud.route53.RecordSet;
 import dev.ferry.local.cloud.route53.Route53Change;
 import dev.ferry.local.cloud.sns.OutboxMessage;
@@ -123,16 +124,15 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
     /**
      * What a rehearsal injected and what it found.
      *
-     * @param refusedInvocations Lambda invocations refused before their handler started
-     * @param lostResults        Lambda invocations whose handler ran and whose result was lost
-     * @param serviceFaults      what each other service injected, for those that injected any
-     * @param violations         each invariant that did not hold ({@link Invariants}); empty when all held
+     * @param lambdaFaults  what the Lambda service injected
+     * @param serviceFaults what each other service injected, for those that injected any
+     * @param violations    each invariant that did not hold ({@link Invariants}); empty when all held
      */
-    public record Checks(int refusedInvocations, int lostResults, List<ServiceFaultCount> serviceFaults,
+    public record Checks(LambdaFaultCount lambdaFaults, List<ServiceFaultCount> serviceFaults,
                          List<String> violations) {
 
         /** No fault injected, every invariant held. */
-        public static final Checks CLEAN = new Checks(0, 0, List.of(), List.of());
+        public static final Checks CLEAN = new Checks(LambdaFaultCount.NONE, List.of(), List.of());
 
         public Checks {
             serviceFaults = serviceFaults.stream().filter(count -> count.total() > 0).toList();

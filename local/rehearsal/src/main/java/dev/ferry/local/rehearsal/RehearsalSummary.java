@@ -83,9 +83,8 @@ final class RehearsalSummary {
 
     /** The faults injected, when any, and the invariants: "all held", or each that did not. */
     private static void printChecks(PrintStream out, RehearsalResult.Checks checks) {
-        if (checks.refusedInvocations() + checks.lostResults() > 0) {
-            out.println("Lambda faults injected: " + checks.refusedInvocations() + " invocations refused, "
-                    + checks.lostResults() + " results lost after the handler ran");
+        if (checks.lambdaFaults().total() > 0) {
+            out.println("Lambda faults injected: " + checks.lambdaFaults().describe());
         }
         if (checks.serviceFaultTotal() > 0) {
             out.println("Service faults injected (throttled/server error/timed out after applying): "

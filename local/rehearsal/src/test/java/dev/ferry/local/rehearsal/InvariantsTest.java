@@ -1,10 +1,13 @@
 package dev.ferry.local.rehearsal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.mgn.model.LaunchKind;
 import dev.ferry.local.mgn.model.TargetInstance;
 import dev.ferry.server.Stage;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.stage.WaveReport;
 import dev.ferry.stage.WaveReport.ServerOutcome;
 import dev.ferry.waits.Wait;
@@ -26,6 +29,7 @@ class InvariantsTest {
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
     private static final String ONE = "s-00000000000000001";
     private static final String TWO = "s-00000000000000002";
+    private static final ApprovalsSeen APPROVED = new ApprovalsSeen(List.of("APPROVED"), true, false);
     private static final Policies FINALIZE_AND_ARCHIVE = new Policies(OnServerFailure.CONTINUE, false, true, true);
 
     @Test
@@ -33,7 +37,8 @@ class InvariantsTest {
         assertThat(Invariants.violations(2, FINALIZE_AND_ARCHIVE, report(cutOver(ONE), cutOver(TWO)),
                 List.of(batch("StartTest", ONE, TWO), batch("StartCutover", ONE, TWO), single("FinalizeCutover", ONE),
                         single("FinalizeCutover", TWO), single("MarkAsArchived", ONE), single("MarkAsArchived", TWO)),
-                List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO)), List.of())).isEmpty();
+                List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO)), List.of(), APPROVED))
+                .isEmpty();
     }
 
     @Test
@@ -43,7 +48,8 @@ class InvariantsTest {
                         single("FinalizeCutover", ONE), failed("FinalizeCutover", TWO), single("MarkAsArchived", ONE),
                         single("MarkAsArchived", TWO)),
                 List.of(running("i-stray", TWO)), List.of(Wait.open("wave-1", WaitKind.CUTOVER_LAUNCH, "token",
-                        "arn:aws:states:eu-central-1:111122223333:execution:ferry:wave-1", AT, AT)));
+                        new TaskAttempt(AT, 0), "arn:aws:states:eu-central-1:111122223333:execution:ferry:wave-1", AT, AT)),
+                new ApprovalsSeen(List.of("APPROVED", "WAITING"), true, false));
 
         assertThat(violations).containsExactly(
                 "servers lost: the wave has 3 servers, the report accounts for 2",
@@ -51,7 +57,8 @@ class InvariantsTest {
                 "FinalizeCutover did not succeed exactly once for each server cut over: " + ONE + " (2 times), "
                         + TWO + " (0 times)",
                 "instances left running that the report does not name: i-stray (CUTOVER of " + TWO + ")",
-                "waits left pending: wave-1#CUTOVER_LAUNCH");
+                "waits left pending: wave-1#CUTOVER_LAUNCH",
+                "approval decided twice: the wave has 2 approvals [APPROVED, WAITING]");
     }
 
     @Test
@@ -63,9 +70,11 @@ class InvariantsTest {
         List<ApiCall> finalized = List.of(single("FinalizeCutover", ONE));
 
         assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
-                concat(finalized, archived, reSent), List.of(running("i-cutover-" + ONE, ONE)), List.of())).isEmpty();
+                concat(finalized, archived, reSent), List.of(running("i-cutover-" + ONE, ONE)), List.of(), APPROVED))
+                .isEmpty();
         assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
-                concat(finalized, archived, reSent, archivedAgain), List.of(running("i-cutover-" + ONE, ONE)), List.of()))
+                concat(finalized, archived, reSent, archivedAgain), List.of(running("i-cutover-" + ONE, ONE)), List.of(),
+                APPROVED))
                 .containsExactly("MarkAsArchived did not succeed exactly once for each server cut over: " + ONE
                         + " (2 times)");
     }
@@ -73,10 +82,46 @@ class InvariantsTest {
     @Test
     void aServerNotCutOverMustNotBeFinalized() {
         List<String> violations = Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(failed(ONE)),
-                List.of(single("FinalizeCutover", ONE)), List.of(), List.of());
+                List.of(single("FinalizeCutover", ONE)), List.of(), List.of(), APPROVED);
 
         assertThat(violations).containsExactly("FinalizeCutover did not succeed exactly once for each server cut over: "
                 + ONE + " (not cut over, 1 times)");
+    }
+
+    @Test
+    void aWaveThatWentAnotherWayThanItsRecordedDecisionBreaksTheApprovalInvariant() {
+        assertThat(approvalViolations(new ApprovalsSeen(List.of("REJECTED"), true, false)))
+                .containsExactly("approval decided twice: the wave cut over, but the recorded decision is REJECTED");
+        assertThat(approvalViolations(new ApprovalsSeen(List.of("APPROVED"), false, true)))
+                .containsExactly("approval decided twice: the wave took the rejection, but the recorded decision is APPROVED");
+        assertThat(approvalViolations(new ApprovalsSeen(List.of("APPROVED"), true, true)))
+                .containsExactly("approval decided twice: the wave went both to cutover and to the rejection");
+        assertThat(approvalViolations(new ApprovalsSeen(List.of(), true, false)))
+                .containsExactly("approval decided twice: the wave cut over, but the recorded decision is none");
+    }
+
+    @Test
+    void aRejectedWaveAndAWaveThatNeverAskedHoldTheApprovalInvariant() {
+        assertThat(approvalViolations(new ApprovalsSeen(List.of("REJECTED"), false, true))).isEmpty();
+        assertThat(approvalViolations(ApprovalsSeen.NONE)).isEmpty();
+        assertThat(approvalViolations(new ApprovalsSeen(List.of("WAITING"), false, false))).isEmpty();
+    }
+
+    @Test
+    void theStatesTheApprovalInvariantWatchesAreTheStateMachinesOwn() throws Exception {
+        JsonNode states = new ObjectMapper().readTree(ProjectFolder.root().resolve("statemachine/wave.asl.json")
+                .toFile()).path("States");
+
+        assertThat(states.path("RequestApproval").path("Next").asText()).isEqualTo(ApprovalsSeen.CUTOVER_STATE);
+        assertThat(states.path("RequestApproval").path("Catch")).anySatisfy(katch -> {
+            assertThat(katch.path("ErrorEquals").toString()).contains("ApprovalRejected");
+            assertThat(katch.path("Next").asText()).isEqualTo(ApprovalsSeen.REJECTED_STATE);
+        });
+    }
+
+    /** The violations of a wave with nothing wrong but its approval. */
+    private static List<String> approvalViolations(ApprovalsSeen approvals) {
+        return Invariants.violations(0, FINALIZE_AND_ARCHIVE, report(), List.of(), List.of(), List.of(), approvals);
     }
 
     private static List<ApiCall> concat(List<ApiCall> first, ApiCall... more) {

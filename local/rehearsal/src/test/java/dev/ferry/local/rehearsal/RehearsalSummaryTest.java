@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.DnsSwitchProgress.StepKind;
@@ -161,10 +162,11 @@ class RehearsalSummaryTest {
     void aBrokenInvariantIsPrintedWithTheFaultsInjectedAndExitsThreeWhateverBecameOfTheServers() {
         WaveReport complete = report(List.of(MEDIA_SERVER), List.of(), null, List.of());
         RehearsalResult result = withChecks(result(complete, complete),
-                new RehearsalResult.Checks(2, 5, List.of(), List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
+                new RehearsalResult.Checks(new LambdaFaultCount(2, 5, 1), List.of(), List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
 
         assertThat(summary(result)).contains(
-                "Lambda faults injected: 2 invocations refused, 5 results lost after the handler ran",
+                "Lambda faults injected: 2 invocations refused, 5 results lost after the handler ran, "
+                        + "1 reported failed while the handler ran on",
                 "Invariant violated: waits left pending: media-stack-demo#CUTOVER_LAUNCH");
         assertThat(result.everyServerCutOver()).isTrue();
         assertThat(result.exitCode()).isEqualTo(3);

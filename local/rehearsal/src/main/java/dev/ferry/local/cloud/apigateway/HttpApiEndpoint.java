@@ -57,11 +57,9 @@ public final class HttpApiEndpoint implements LocalService {
         HttpRoute route = route(request).orElseThrow();
         DeployedFunction function = functions.find(route.function()).orElseThrow(() -> new IllegalStateException(
                 "The route " + route.routeKey() + " names " + route.function() + ", which is not deployed"));
-        APIGatewayV2HTTPResponse response;
-        // One execution environment per function, as for every local invocation.
-        synchronized (function) {
-            response = handlerOf(function).handleRequest(event(request, route), new LocalLambdaContext(function, function.arn()));
-        }
+        APIGatewayV2HTTPEvent event = event(request, route);
+        APIGatewayV2HTTPResponse response = function.runInEnvironment(handler -> handlerOf(function, handler)
+                .handleRequest(event, new LocalLambdaContext(function, function.arn())));
         return toResponse(response);
     }
 
@@ -73,8 +71,9 @@ public final class HttpApiEndpoint implements LocalService {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(DeployedFunction function) {
-        if (!(function.handler() instanceof RequestHandler<?, ?> handler)) {
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handlerOf(DeployedFunction function,
+                                                                                          Object instance) {
+        if (!(instance instanceof RequestHandler<?, ?> handler)) {
             throw new IllegalStateException(function.name() + " cannot serve HTTP API events: its handler is not a RequestHandler");
         }
         // The template routes HTTP API events to it: its event type is APIGatewayV2HTTPEvent by contract.

@@ -2,6 +2,7 @@ package dev.ferry.local.cloud.lambda;
 
 import dev.ferry.local.mgn.environment.ObjectReader;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 
@@ -10,40 +11,47 @@ import java.util.Random;
  * refused before its handler starts ({@code Lambda.ServiceException} or
  * {@code Lambda.TooManyRequestsException}), and one whose handler ran to its end, every side effect
  * done, but whose result is lost ({@code Sandbox.Timedout}, as when a function times out or its
- * runtime dies after its last call). Seeded: the same seed over the same invocations gives the same
- * faults, so a failing rehearsal can be replayed. From the environment file:
+ * runtime dies after its last call), and one the caller stopped waiting for while its handler
+ * still runs ({@code Lambda.SdkClientException}, as when Step Functions' connection to Lambda breaks):
+ * the handler then runs to its end later, after the caller has moved on (a task retried with a new
+ * token, say). Seeded: the same seed over the same invocations gives the same faults, so a failing
+ * rehearsal can be replayed. From the environment file:
  *
  * <pre>{@code
- * "faults": { "lambda": { "refusedPercent": 5, "resultLostPercent": 10, "seed": 7 } }
+ * "faults": { "lambda": { "refusedPercent": 5, "resultLostPercent": 10, "stillRunningPercent": 5, "seed": 7 } }
  * }</pre>
  *
- * @param refusedPercent    of invocations refused before the handler starts
- * @param resultLostPercent of invocations whose handler ran and whose result is lost
- * @param seed              where the random choices start
+ * @param refusedPercent      of invocations refused before the handler starts
+ * @param resultLostPercent   of invocations whose handler ran and whose result is lost
+ * @param stillRunningPercent of invocations reported failed to the caller while their handler still runs
+ * @param seed                where the random choices start
  */
-public record LambdaFaults(int refusedPercent, int resultLostPercent, long seed) {
+public record LambdaFaults(int refusedPercent, int resultLostPercent, int stillRunningPercent, long seed) {
 
     /** No fault. */
-    public static final LambdaFaults NONE = new LambdaFaults(0, 0, 0);
+    public static final LambdaFaults NONE = new LambdaFaults(0, 0, 0, 0);
+    /** The longest a handler the caller stopped waiting for runs on: its end falls within this of the fault. */
+    public static final Duration LONGEST_STILL_RUNNING = Duration.ofSeconds(60);
 
     /** The rates {@code --chaos SEED} uses: every stage meets a fault now and then in each rehearsal. */
     public static LambdaFaults chaos(long seed) {
-        return new LambdaFaults(5, 10, seed);
+        return new LambdaFaults(5, 10, 5, seed);
     }
 
     /** What happens to one invocation. */
-    public enum Fault { NONE, REFUSED, RESULT_LOST }
+    public enum Fault { NONE, REFUSED, RESULT_LOST, STILL_RUNNING }
 
     public LambdaFaults {
-        if (refusedPercent < 0 || resultLostPercent < 0 || refusedPercent + resultLostPercent > 100) {
+        if (refusedPercent < 0 || resultLostPercent < 0 || stillRunningPercent < 0
+                || refusedPercent + resultLostPercent + stillRunningPercent > 100) {
             throw new IllegalArgumentException("Fault rates must be percentages adding up to at most 100, not "
-                    + refusedPercent + " and " + resultLostPercent);
+                    + refusedPercent + ", " + resultLostPercent + " and " + stillRunningPercent);
         }
     }
 
     /** Whether any invocation can fail. */
     public boolean any() {
-        return refusedPercent + resultLostPercent > 0;
+        return refusedPercent + resultLostPercent + stillRunningPercent > 0;
     }
 
     /** A source of faults at these rates, from the seed. */
@@ -69,7 +77,16 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, long seed)
             if (draw < rates.refusedPercent()) {
                 return Fault.REFUSED;
             }
-            return draw < rates.refusedPercent() + rates.resultLostPercent() ? Fault.RESULT_LOST : Fault.NONE;
+            if (draw < rates.refusedPercent() + rates.resultLostPercent()) {
+                return Fault.RESULT_LOST;
+            }
+            return draw < rates.refusedPercent() + rates.resultLostPercent() + rates.stillRunningPercent()
+                    ? Fault.STILL_RUNNING : Fault.NONE;
+        }
+
+        /** How long after the fault a handler the caller stopped waiting for starts: 1 s to {@link #LONGEST_STILL_RUNNING}. */
+        public synchronized Duration stillRunningFor() {
+            return Duration.ofSeconds(1 + random.nextLong(LONGEST_STILL_RUNNING.toSeconds()));
         }
 
         /** Which of the two refusals the service answers with. */
@@ -81,16 +98,17 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, long seed)
     /** Reads {@code lambda} of an environment file's {@code faults} section, noting each problem by path. */
     public static LambdaFaults fromJson(Optional<ObjectReader> faults) {
         return faults.flatMap(section -> section.optionalObject("lambda")).map(lambda -> {
-            lambda.rejectUnknownFields("refusedPercent", "resultLostPercent", "seed");
+            lambda.rejectUnknownFields("refusedPercent", "resultLostPercent", "stillRunningPercent", "seed");
             long refused = lambda.optionalWholeNumber("refusedPercent", 0, 100).orElse(0L);
             long lost = lambda.optionalWholeNumber("resultLostPercent", 0, 100).orElse(0L);
+            long stillRunning = lambda.optionalWholeNumber("stillRunningPercent", 0, 100).orElse(0L);
             long seed = lambda.optionalWholeNumber("seed", 0, Long.MAX_VALUE).orElse(1L);
-            if (refused + lost > 100) {
-                lambda.problem("resultLostPercent", "and refusedPercent must add up to at most 100, not "
-                        + (refused + lost));
+            if (refused + lost + stillRunning > 100) {
+                lambda.problem("resultLostPercent", "with refusedPercent and stillRunningPercent, must add up to at most 100, not "
+                        + (refused + lost + stillRunning));
                 return NONE;
             }
-            return new LambdaFaults((int) refused, (int) lost, seed);
+            return new LambdaFaults((int) refused, (int) lost, (int) stillRunning, seed);
         }).orElse(NONE);
     }
 }

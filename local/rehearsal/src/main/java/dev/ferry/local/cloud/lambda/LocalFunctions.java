@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The functions deployed in the local cloud, found by name, partial ARN or ARN (with or without a
- * qualifier), as Lambda resolves a {@code FunctionName}. Each handler is the deployed class, built
- * with its public {@code (Dependencies)} constructor on the rehearsal's clock and sleeper (its waits
- * take virtual time, not real time), so its SDK clients
- * are configured exactly as in Lambda: from the settings, which point them at the local cloud.
+ * qualifier), as Lambda resolves a {@code FunctionName}. Each execution environment's handler is the
+ * deployed class, built with its public {@code (Dependencies)} constructor on the rehearsal's clock
+ * and sleeper (its waits take virtual time, not real time), so its SDK clients are configured
+ * exactly as in Lambda: from the settings, which point them at the local cloud.
  */
 public final class LocalFunctions {
 
@@ -32,8 +32,8 @@ public final class LocalFunctions {
     public void deploy(List<FunctionDefinition> definitions, Map<String, String> arns, Clock clock,
                        Sleeper sleeper) {
         for (FunctionDefinition definition : definitions) {
-            Object handler = instantiate(definition, Dependencies.fromEnvironment(clock, sleeper));
-            byName.put(definition.logicalId(), new DeployedFunction(definition, arns.get(definition.logicalId()), handler));
+            byName.put(definition.logicalId(), new DeployedFunction(definition, arns.get(definition.logicalId()),
+                    () -> instantiate(definition, Dependencies.fromEnvironment(clock, sleeper))));
         }
     }
 

@@ -24,36 +24,48 @@ import java.util.function.Consumer;
  * function error the way the Java runtime reports it: {@code errorType} is the exception's fully
  * qualified class name (which the state machine's Retry and Catch match) and {@code errorMessage}
  * its message; its stack trace goes to the function's log. {@link LambdaFaults} make the service
- * refuse an invocation before its handler starts, or lose the result of one that ran.
+ * refuse an invocation before its handler starts, lose the result of one that ran, or report one
+ * failed while its handler runs on to its end later. Invocations that overlap run in separate
+ * execution environments of their function.
  */
 public final class LocalLambda implements LambdaInvoker {
+
+    /** Runs an action after a delay on the local cloud's clock. */
+    @FunctionalInterface
+    public interface Later {
+        void runAfter(Duration delay, Runnable action);
+    }
 
     private final LocalFunctions functions;
     private final Clock clock;
     private final LambdaFaults.Source faults;
+    private final Later later;
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger resultsLost = new AtomicInteger();
+    private final AtomicInteger stillRunning = new AtomicInteger();
 
+    /** Local Lambda without faults. */
     public LocalLambda(LocalFunctions functions, Clock clock) {
-        this(functions, clock, LambdaFaults.NONE);
+        this(functions, clock, LambdaFaults.NONE, (delay, action) -> {
+            throw new IllegalStateException("Without faults no invocation runs later");
+        });
     }
 
-    public LocalLambda(LocalFunctions functions, Clock clock, LambdaFaults faults) {
+    /**
+     * @param later runs the handler of an invocation the caller stopped waiting for
+     */
+    public LocalLambda(LocalFunctions functions, Clock clock, LambdaFaults faults, Later later) {
         this.functions = functions;
         this.clock = clock;
         this.faults = faults.source();
+        this.later = later;
     }
 
-    /** Invocations the service refused before their handler started, as injected. */
-    public int refusedInvocations() {
-        return refused.get();
-    }
-
-    /** Invocations whose handler ran and whose result was lost, as injected. */
-    public int lostResults() {
-        return resultsLost.get();
+    /** The faults injected so far. */
+    public LambdaFaultCount faultsInjected() {
+        return new LambdaFaultCount(refused.get(), resultsLost.get(), stillRunning.get());
     }
 
     /** Tells {@code listener} of every invocation once it has ended. */
@@ -70,23 +82,22 @@ public final class LocalLambda implements LambdaInvoker {
     public InvocationResult invoke(String functionNameOrArn, byte[] payload) {
         DeployedFunction function = functions.find(functionNameOrArn).orElseThrow(() -> new LambdaServiceException(
                 "ResourceNotFoundException", "Function not found: " + functionNameOrArn));
-        if (!(function.handler() instanceof RequestStreamHandler handler)) {
-            throw new LambdaServiceException("InvalidRequestContentException", function.name()
-                    + " does not take raw JSON events (its handler is not a RequestStreamHandler)");
-        }
         LambdaFaults.Fault fault = faults.next();
-        if (fault == LambdaFaults.Fault.REFUSED) {
-            refused.incrementAndGet();
-            throw new LambdaServiceException(faults.refusal(), "Injected: the Lambda service refused to invoke "
-                    + function.name() + " (its handler did not start)");
+        switch (fault) {
+            case REFUSED -> {
+                refused.incrementAndGet();
+                throw new LambdaServiceException(faults.refusal(), "Injected: the Lambda service refused to invoke "
+                        + function.name() + " (its handler did not start)");
+            }
+            case STILL_RUNNING -> {
+                stillRunning.incrementAndGet();
+                later.runAfter(faults.stillRunningFor(), () -> runAndRecord(function, functionNameOrArn, payload));
+                throw new LambdaServiceException("SdkClientException", "Injected: the connection to Lambda broke while "
+                        + function.name() + " ran; its handler runs on and ends later");
+            }
+            case NONE, RESULT_LOST -> { }
         }
-        Invocation invocation;
-        // One execution environment per function: its handler serves one event at a time.
-        synchronized (function) {
-            invocation = run(function, handler, functionNameOrArn, payload, clock.instant());
-        }
-        invocations.add(invocation);
-        listeners.forEach(listener -> listener.accept(invocation));
+        Invocation invocation = runAndRecord(function, functionNameOrArn, payload);
         if (fault == LambdaFaults.Fault.RESULT_LOST) {
             resultsLost.incrementAndGet();
             return new InvocationResult.FunctionError("Sandbox.Timedout", "Injected: " + function.name()
@@ -95,6 +106,23 @@ public final class LocalLambda implements LambdaInvoker {
         return invocation.succeeded()
                 ? new InvocationResult.Success(invocation.output())
                 : new InvocationResult.FunctionError(invocation.errorType(), invocation.errorMessage());
+    }
+
+    private Invocation runAndRecord(DeployedFunction function, String invokedAs, byte[] payload) {
+        Instant at = clock.instant();
+        Invocation invocation = function.runInEnvironment(handler -> run(function, streamHandler(function, handler),
+                invokedAs, payload, at));
+        invocations.add(invocation);
+        listeners.forEach(listener -> listener.accept(invocation));
+        return invocation;
+    }
+
+    private static RequestStreamHandler streamHandler(DeployedFunction function, Object handler) {
+        if (!(handler instanceof RequestStreamHandler streamHandler)) {
+            throw new LambdaServiceException("InvalidRequestContentException", function.name()
+                    + " does not take raw JSON events (its handler is not a RequestStreamHandler)");
+        }
+        return streamHandler;
     }
 
     private static Invocation run(DeployedFunction function, RequestStreamHandler handler, String invokedAs,

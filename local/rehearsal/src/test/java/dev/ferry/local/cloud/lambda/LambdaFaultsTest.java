@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.rehearsal.SimulatedServices;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ class LambdaFaultsTest {
 
     @Test
     void theSameSeedGivesTheSameFaultsInTheSameOrder() {
-        LambdaFaults faults = new LambdaFaults(5, 10, 42);
+        LambdaFaults faults = new LambdaFaults(5, 10, 5, 42);
 
         assertThat(draws(faults.source(), 200)).isEqualTo(draws(faults.source(), 200));
-        assertThat(draws(faults.source(), 200)).isNotEqualTo(draws(new LambdaFaults(5, 10, 43).source(), 200));
+        assertThat(draws(faults.source(), 200)).isNotEqualTo(draws(new LambdaFaults(5, 10, 5, 43).source(), 200));
     }
 
     @Test
@@ -32,6 +33,17 @@ class LambdaFaultsTest {
 
         assertThat(counts.get(LambdaFaults.Fault.REFUSED)).isBetween(400L, 600L);
         assertThat(counts.get(LambdaFaults.Fault.RESULT_LOST)).isBetween(850L, 1150L);
+        assertThat(counts.get(LambdaFaults.Fault.STILL_RUNNING)).isBetween(400L, 600L);
+    }
+
+    @Test
+    void aHandlerTheCallerStoppedWaitingForEndsWithinAMinute() {
+        LambdaFaults.Source source = LambdaFaults.chaos(7).source();
+
+        List<Duration> delays = IntStream.range(0, 1_000).mapToObj(any -> source.stillRunningFor()).toList();
+
+        assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        assertThat(delays.stream().distinct().count()).as("spread over the minute").isGreaterThan(50);
     }
 
     @Test
@@ -44,7 +56,8 @@ class LambdaFaultsTest {
         List<String> problems = new ArrayList<>();
 
         assertThat(read("{\"faults\": {\"lambda\": {\"refusedPercent\": 3, "
-                + "\"resultLostPercent\": 20, \"seed\": 9}}}", problems)).isEqualTo(new LambdaFaults(3, 20, 9));
+                + "\"resultLostPercent\": 20, \"stillRunningPercent\": 4, \"seed\": 9}}}", problems))
+                .isEqualTo(new LambdaFaults(3, 20, 4, 9));
         assertThat(read("{}", problems)).isEqualTo(LambdaFaults.NONE);
         assertThat(problems).isEmpty();
     }

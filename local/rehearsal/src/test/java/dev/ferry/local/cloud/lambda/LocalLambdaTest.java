@@ -14,10 +14,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +65,50 @@ class LocalLambdaTest {
                         refused -> assertThat(refused.errorCode()).isEqualTo("ResourceNotFoundException"));
     }
 
+    @Test
+    void anInvocationReportedFailedWhileItsHandlerRunsOnEndsLaterWithItsSideEffects() {
+        List<Runnable> later = new ArrayList<>();
+        List<Duration> delays = new ArrayList<>();
+        LocalLambda faulty = new LocalLambda(functions, CLOCK, new LambdaFaults(0, 0, 100, 3), (delay, action) -> {
+            delays.add(delay);
+            later.add(action);
+        });
+        deploy(CountingHandler.class);
+        int before = CountingHandler.RUNS.get();
+
+        assertThatThrownBy(() -> faulty.invoke(ARN, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(LambdaServiceException.class,
+                        failure -> assertThat(failure.errorCode()).isEqualTo("SdkClientException"));
+        assertThat(CountingHandler.RUNS.get()).as("not run yet").isEqualTo(before);
+
+        later.forEach(Runnable::run);
+
+        assertThat(CountingHandler.RUNS.get()).isEqualTo(before + 1);
+        assertThat(faulty.invocations()).singleElement().satisfies(invocation -> assertThat(invocation.succeeded()).isTrue());
+        assertThat(delays).singleElement().satisfies(delay -> assertThat(delay).isBetween(Duration.ofSeconds(1),
+                LambdaFaults.LONGEST_STILL_RUNNING));
+        assertThat(faulty.faultsInjected()).isEqualTo(new LambdaFaultCount(0, 0, 1));
+    }
+
+    @Test
+    void invocationsThatOverlapRunInSeparateHandlerInstancesAndOneAtATimeReuseTheFirst() throws Exception {
+        deploy(BlockingHandler.class);
+        BlockingHandler.release = new CountDownLatch(1);
+        BlockingHandler.started = new CountDownLatch(2);
+        Thread first = Thread.startVirtualThread(() -> lambda.invoke(ARN, new byte[0]));
+        Thread second = Thread.startVirtualThread(() -> lambda.invoke(ARN, new byte[0]));
+
+        assertThat(BlockingHandler.started.await(10, TimeUnit.SECONDS)).as("both started at once").isTrue();
+        BlockingHandler.release.countDown();
+        first.join();
+        second.join();
+        lambda.invoke(ARN, new byte[0]);
+
+        assertThat(lambda.invocations()).extracting(invocation -> new String(invocation.output(), StandardCharsets.UTF_8))
+                .hasSize(3).doesNotHaveDuplicates().hasSize(3);
+        assertThat(functions.find("Echo").orElseThrow().environments()).isEqualTo(2);
+    }
+
     private void deploy(Class<?> handler) {
         functions.deploy(List.of(new FunctionDefinition("Echo", handler.getName(), Map.of(), 60, 1024)),
                 Map.of("Echo", ARN), CLOCK, Sleeper.threadSleep());
@@ -74,6 +123,41 @@ class LocalLambdaTest {
         public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
             output.write(input.readAllBytes());
             output.write((" from " + context.getFunctionName()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Counts its runs. */
+    public static final class CountingHandler implements RequestStreamHandler {
+        static final AtomicInteger RUNS = new AtomicInteger();
+
+        public CountingHandler(Dependencies dependencies) {
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            output.write(String.valueOf(RUNS.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Waits to be released, then answers with its instance and how often that instance ran. */
+    public static final class BlockingHandler implements RequestStreamHandler {
+        static volatile CountDownLatch started;
+        static volatile CountDownLatch release;
+        private int runs;
+
+        public BlockingHandler(Dependencies dependencies) {
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            runs++;
+            output.write((System.identityHashCode(this) + " run " + runs).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -34,7 +34,7 @@ class ChaosRehearsalIntegrationTest {
         RehearsalResult result = rehearse(ProjectFolder.event("demo-wave.json"),
                 ProjectFolder.event("demo-environment.json"), "chaos-demo-" + seed, seed);
 
-        assertThat(result.faults().refusedInvocations() + result.faults().lostResults())
+        assertThat(result.faults().lambdaFaults().total())
                 .as("faults injected").isPositive();
         assertThat(result.faults().violations()).as("invariants").isEmpty();
         assertThat(result.servers()).hasSize(6)
@@ -51,7 +51,7 @@ class ChaosRehearsalIntegrationTest {
         RehearsalResult result = rehearse(files.get(0), files.get(1), "chaos-" + seed, seed);
 
         assertThat(result.faults().violations()).as("invariants, --chaos %d", seed).isEmpty();
-        assertThat(result.faults().refusedInvocations() + result.faults().lostResults()).isPositive();
+        assertThat(result.faults().lambdaFaults().total()).isPositive();
         assertThat(result.completeReport().counts().cutOver()).isEqualTo(MIXED_WAVE - 1);
         assertThat(result.completeReport().counts().failed()).isEqualTo(1);
         assertThat(result.exitCode()).isEqualTo(1);
