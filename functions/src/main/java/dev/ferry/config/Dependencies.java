@@ -25,11 +25,13 @@ import dev.ferry.probe.NetworkProber;
 import dev.ferry.probe.Prober;
 import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.quota.ServiceQuotasReplicationQuota;
+import dev.ferry.server.StageLeases;
 import dev.ferry.server.WaveStore;
 import dev.ferry.sfn.SfnTaskCallbacks;
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoApprovalStore;
+import dev.ferry.store.DynamoStageLeases;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
 import dev.ferry.store.FerryTable;
@@ -67,6 +69,8 @@ public final class Dependencies {
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<StageLeases> stageLeases = once(() -> new DynamoStageLeases(
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
@@ -143,6 +147,10 @@ public final class Dependencies {
 
     public WaitStore waitStore() {
         return waitStore.get();
+    }
+
+    public StageLeases stageLeases() {
+        return stageLeases.get();
     }
 
     public ApprovalStore approvalStore() {

@@ -16,7 +16,8 @@ public class FinalizeHandler extends JsonStreamHandler<WaveRef, WaveProgress> {
     }
 
     public FinalizeHandler(Dependencies dependencies) {
-        this(new FinalizeService(dependencies.waveStore(), dependencies.mgn(), dependencies.clock()));
+        this(new FinalizeService(dependencies.waveStore(), dependencies.stageLeases(), dependencies.mgn(),
+                dependencies.clock()));
     }
 
     FinalizeHandler(FinalizeService service) {

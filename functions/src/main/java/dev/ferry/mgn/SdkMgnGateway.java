@@ -36,6 +36,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -227,9 +228,24 @@ public class SdkMgnGateway implements MgnGateway {
         call("FinalizeCutover", () -> mgn.finalizeCutover(FinalizeCutoverRequest.builder().sourceServerID(sourceServerId).build()));
     }
 
+    /**
+     * Archives the server. A throttled call is sent again, but its first attempt may have been
+     * applied before a later SDK attempt was throttled (the connection dropped, the SDK retried):
+     * before sending it again, MGN is asked whether the server is archived already.
+     */
     @Override
     public void markAsArchived(String sourceServerId) {
-        call("MarkAsArchived", () -> mgn.markAsArchived(MarkAsArchivedRequest.builder().sourceServerID(sourceServerId).build()));
+        AtomicBoolean sent = new AtomicBoolean();
+        call("MarkAsArchived", () -> {
+            if (sent.getAndSet(true) && isArchived(sourceServerId)) {
+                return null;
+            }
+            return mgn.markAsArchived(MarkAsArchivedRequest.builder().sourceServerID(sourceServerId).build());
+        });
+    }
+
+    private boolean isArchived(String sourceServerId) {
+        return describeSourceServers(List.of(sourceServerId)).stream().anyMatch(SourceServer::archived);
     }
 
     /** One template at most: the cheapest read that fails while MGN is not initialised. */

@@ -74,6 +74,16 @@ public class SdkTargetNetwork implements TargetNetwork {
                     .groupId();
         } catch (Ec2Exception e) {
             if (GROUP_DUPLICATE.equals(errorCode(e))) {
+                // The name may be taken by this very request: EC2 created the group, its answer was lost
+                // and the SDK sent the request again. A group with the name and this source's tag is ours.
+                Optional<SecurityGroup> ours = describeGroups(
+                        Filter.builder().name("vpc-id").values(vpcId).build(),
+                        Filter.builder().name("group-name").values(group.name()).build()).stream()
+                        .filter(existing -> group.sourceGroupId().equals(existing.tags().get(FerryTags.SOURCE_GROUP)))
+                        .findFirst();
+                if (ours.isPresent()) {
+                    return ours.get().groupId();
+                }
                 throw new SecurityGroupConflictException("VPC " + vpcId + " already has a security group named "
                         + group.name() + " that is not tagged " + FerryTags.SOURCE_GROUP + "=" + group.sourceGroupId()
                         + " (or EC2 does not list it yet); tag it, rename it or delete it, then retry", e);

@@ -8,40 +8,61 @@ import dev.ferry.mgn.MgnThrottledException;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
+import dev.ferry.server.StageLeases;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Finalizes the cutover of every server that passed cutover validation (replication stops, the
  * cutover instance stays) and archives it in MGN when the wave asks for it. A server MGN refuses
- * to finalize fails alone; the others are cut over.
+ * to finalize fails alone; the others are cut over. Each attempt works under the stage's lease, so
+ * that an attempt Step Functions gave up on and its retry never finalize or archive the same
+ * servers together.
  */
 public class FinalizeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FinalizeService.class);
     private static final int MGN_PARALLELISM = 10;
+    /** Longer than the function's 5-minute timeout: a holder's lease never lapses while it runs. */
+    static final Duration LEASE = Duration.ofMinutes(6);
 
     private final WaveStore waves;
+    private final StageLeases leases;
     private final MgnGateway mgn;
     private final Clock clock;
 
-    public FinalizeService(WaveStore waves, MgnGateway mgn, Clock clock) {
+    public FinalizeService(WaveStore waves, StageLeases leases, MgnGateway mgn, Clock clock) {
         this.waves = waves;
+        this.leases = leases;
         this.mgn = mgn;
         this.clock = clock;
     }
 
-    /** Finalizes (and archives) the servers in the finalize stage; each ends cut over or failed. */
+    /**
+     * Finalizes (and archives) the servers in the finalize stage; each ends cut over or failed.
+     *
+     * @throws StageBusyException when another attempt of the stage still runs for the wave
+     */
     public WaveProgress finalizeCutover(WaveRef request) {
-        return finalizeCutover(request.waveId());
+        String holder = UUID.randomUUID().toString();
+        if (!leases.tryTake(request.waveId(), Stage.FINALIZE, holder, clock.instant(), LEASE)) {
+            throw new StageBusyException(request.waveId(), Stage.FINALIZE);
+        }
+        try {
+            return finalizeCutover(request.waveId());
+        } finally {
+            leases.giveBack(request.waveId(), Stage.FINALIZE, holder);
+        }
     }
 
     private WaveProgress finalizeCutover(String waveId) {

@@ -6,6 +6,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.FinalizeService;
+import dev.ferry.stage.fakes.InMemoryStageLeases;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
@@ -29,7 +30,7 @@ class FinalizeHandlerTest {
         InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(passed(1, Phase.CUTOVER).enteringStage(Stage.FINALIZE, WaveFixtures.START)));
         MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
-        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves, mgn.gateway(),
+        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves, new InMemoryStageLeases(), mgn.gateway(),
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

@@ -11,6 +11,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersResponse;
+import software.amazon.awssdk.services.mgn.model.MarkAsArchivedRequest;
+import software.amazon.awssdk.services.mgn.model.MarkAsArchivedResponse;
 import software.amazon.awssdk.services.mgn.model.MgnException;
 import software.amazon.awssdk.services.mgn.model.StartTestRequest;
 import software.amazon.awssdk.services.mgn.model.StartTestResponse;
@@ -53,6 +55,33 @@ class SdkMgnGatewayThrottlingTest {
 
         assertThat(job.id()).isEqualTo("mgnjob-1");
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void anArchiveThrottledAfterAnEarlierAttemptWasAppliedIsNotSentAgain() {
+        when(mgn.markAsArchived(any(MarkAsArchivedRequest.class))).thenThrow(throttled("3"));
+        when(mgn.describeSourceServers(any(DescribeSourceServersRequest.class))).thenReturn(
+                DescribeSourceServersResponse.builder().items(software.amazon.awssdk.services.mgn.model.SourceServer
+                        .builder().sourceServerID("s-1").isArchived(true).build()).build());
+
+        gateway.markAsArchived("s-1");
+
+        verify(mgn, times(1)).markAsArchived(any(MarkAsArchivedRequest.class));
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anArchiveThrottledBeforeMgnAppliedItIsSentAgain() {
+        when(mgn.markAsArchived(any(MarkAsArchivedRequest.class)))
+                .thenThrow(throttled("3"))
+                .thenReturn(MarkAsArchivedResponse.builder().build());
+        when(mgn.describeSourceServers(any(DescribeSourceServersRequest.class))).thenReturn(
+                DescribeSourceServersResponse.builder().items(software.amazon.awssdk.services.mgn.model.SourceServer
+                        .builder().sourceServerID("s-1").isArchived(false).build()).build());
+
+        gateway.markAsArchived("s-1");
+
+        verify(mgn, times(2)).markAsArchived(any(MarkAsArchivedRequest.class));
     }
 
     @Test

@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRequest;
@@ -19,6 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -97,6 +102,8 @@ class SdkTargetNetworkTest {
     void aGroupNameTakenByAGroupFerryDidNotTagIsAConflictNamingBoth() {
         when(ec2.createSecurityGroup(any(CreateSecurityGroupRequest.class)))
                 .thenThrow(ec2Error(SdkTargetNetwork.GROUP_DUPLICATE));
+        when(ec2.describeSecurityGroups(any(DescribeSecurityGroupsRequest.class))).thenReturn(groupsNamed(
+                "ferry-sg-web-web", Map.of("Name", "someone else's")));
         SecurityGroupPlan.GroupToCreate group = new SecurityGroupPlan.GroupToCreate("sg-web", "ferry-sg-web-web",
                 "web", Map.of(FerryTags.SOURCE_GROUP, "sg-web"));
 
@@ -104,6 +111,33 @@ class SdkTargetNetworkTest {
                 .isInstanceOf(SecurityGroupConflictException.class)
                 .hasMessageContaining("ferry-sg-web-web")
                 .hasMessageContaining("vpc-1");
+    }
+
+    @Test
+    void aGroupNameTakenByTheSameRequestSentAgainIsTheGroupItCreated() {
+        when(ec2.createSecurityGroup(any(CreateSecurityGroupRequest.class)))
+                .thenThrow(ec2Error(SdkTargetNetwork.GROUP_DUPLICATE));
+        when(ec2.describeSecurityGroups(any(DescribeSecurityGroupsRequest.class))).thenReturn(groupsNamed(
+                "ferry-sg-web-web", Map.of(FerryTags.SOURCE_GROUP, "sg-web")));
+        SecurityGroupPlan.GroupToCreate group = new SecurityGroupPlan.GroupToCreate("sg-web", "ferry-sg-web-web",
+                "web", Map.of(FerryTags.SOURCE_GROUP, "sg-web"));
+
+        String groupId = new SdkTargetNetwork(ec2).createGroup("vpc-1", group);
+
+        assertThat(groupId).isEqualTo("sg-created-before");
+        ArgumentCaptor<DescribeSecurityGroupsRequest> asked = ArgumentCaptor.forClass(DescribeSecurityGroupsRequest.class);
+        verify(ec2).describeSecurityGroups(asked.capture());
+        assertThat(asked.getValue().filters()).extracting(Filter::name, filter -> filter.values().getFirst())
+                .containsExactlyInAnyOrder(tuple("vpc-id", "vpc-1"), tuple("group-name", "ferry-sg-web-web"));
+    }
+
+    /** EC2's answer listing one group of that name in vpc-1, with these tags. */
+    private static DescribeSecurityGroupsResponse groupsNamed(String name, Map<String, String> tags) {
+        return DescribeSecurityGroupsResponse.builder().securityGroups(software.amazon.awssdk.services.ec2.model
+                .SecurityGroup.builder().groupId("sg-created-before").groupName(name).vpcId("vpc-1").description("web")
+                .tags(tags.entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                        .toList())
+                .build()).build();
     }
 
     private static Ec2Exception ec2Error(String code) {

@@ -7,6 +7,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
+import dev.ferry.stage.fakes.InMemoryStageLeases;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
@@ -34,7 +35,34 @@ class FinalizeServiceTest {
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(40)), ZoneOffset.UTC);
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final MgnFake mgn = new MgnFake();
-    private final FinalizeService service = new FinalizeService(waves, mgn.gateway(), clock);
+    private final InMemoryStageLeases leases = new InMemoryStageLeases();
+    private final FinalizeService service = new FinalizeService(waves, leases, mgn.gateway(), clock);
+
+    @Test
+    void anAttemptWhileAnotherStillHoldsTheStageChangesNothingAndIsBusy() {
+        givenWave(true, readyToFinalize(1));
+        mgn.server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+        leases.tryTake(WAVE_ID, Stage.FINALIZE, "the attempt Step Functions gave up on", clock.instant(),
+                Duration.ofMinutes(6));
+
+        assertThatThrownBy(() -> service.finalizeCutover(new WaveRef(WAVE_ID)))
+                .isInstanceOf(StageBusyException.class)
+                .hasMessageContaining(WAVE_ID);
+        assertThat(mgn.calls()).isEmpty();
+        assertThat(waves.server(WAVE_ID, serverId(1)).stage()).isEqualTo(Stage.FINALIZE);
+    }
+
+    @Test
+    void anAttemptGivesTheStageBackWhenItEndsSoThatTheRetryFindsTheWorkDone() {
+        givenWave(true, readyToFinalize(1));
+        mgn.server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+
+        service.finalizeCutover(new WaveRef(WAVE_ID));
+        service.finalizeCutover(new WaveRef(WAVE_ID));
+
+        assertThat(leases.isHeld(WAVE_ID, Stage.FINALIZE, clock.instant())).isFalse();
+        assertThat(mgn.calls()).containsExactly("finalizeCutover " + serverId(1), "markAsArchived " + serverId(1));
+    }
 
     @Test
     void aServerThatPassedTheCutoverIsFinalizedArchivedAndCutOver() {

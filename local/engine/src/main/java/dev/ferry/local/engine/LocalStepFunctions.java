@@ -250,6 +250,16 @@ public final class LocalStepFunctions {
         context.scheduler().submit(() -> task.callbacks().failed(new StatesError(error, cause)));
     }
 
+    /**
+     * How many SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat calls were refused with
+     * TaskTimedOut because their task had already ended (timed out, answered, or failed and retried).
+     */
+    public int callbacksAfterTheTaskEnded() {
+        synchronized (lock) {
+            return context.tokens().answersAfterTheEnd();
+        }
+    }
+
     /** Restarts the heartbeat timeout of the task waiting under {@code taskToken} (SendTaskHeartbeat). */
     public void sendTaskHeartbeat(String taskToken) {
         PendingTask task;

@@ -24,6 +24,7 @@ final class TaskTokens {
     private static final Pattern TOKEN_FORMAT = Pattern.compile(TOKEN_PREFIX + "[A-Za-z0-9_-]{256}");
 
     private final Map<String, PendingTask> tasks = new HashMap<>();
+    private int answersAfterTheEnd;
     private final RandomGenerator random;
 
     TaskTokens(RandomGenerator random) {
@@ -50,10 +51,16 @@ final class TaskTokens {
     PendingTask requireOpen(String token) {
         PendingTask task = find(token);
         if (task.state() != PendingTask.TokenState.OPEN) {
+            answersAfterTheEnd++;
             throw new StepFunctionsException(StepFunctionsError.TASK_TIMED_OUT,
                     "Task Timed Out: the task for this token has already ended");
         }
         return task;
+    }
+
+    /** How many answers and heartbeats came for a task that had already ended, refused as TaskTimedOut. */
+    int answersAfterTheEnd() {
+        return answersAfterTheEnd;
     }
 
     /** Closes a token that nobody answered; false if an answer got there first. */

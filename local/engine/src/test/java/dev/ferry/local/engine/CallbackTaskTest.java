@@ -106,6 +106,7 @@ class CallbackTaskTest {
         assertThatThrownBy(() -> harness.engine.sendTaskSuccess(token.get(), "{}"))
                 .isInstanceOfSatisfying(StepFunctionsException.class,
                         e -> assertThat(e.error()).isEqualTo(StepFunctionsError.TASK_TIMED_OUT));
+        assertThat(harness.engine.callbacksAfterTheTaskEnded()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.ferry.local.cloud.ec2.SimulatedInstance;
 import dev.ferry.local.cloud.faults.ErrorProtocol;
 import dev.ferry.local.cloud.faults.FaultyService;
 import dev.ferry.local.cloud.faults.FaultyServiceName;
+import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.events.LocalEventBridge;
 import dev.ferry.local.cloud.http.LocalCloudServer;
@@ -114,13 +115,13 @@ public final class LocalCloud implements AutoCloseable {
         resources.add(addresses);
         this.mgn = new MgnSimulator(environment, clock, addresses.network());
         this.lambda = new LocalLambda(functions, clock, settings.services().lambdaFaults(),
-                (delay, action) -> scheduler.schedule(clock.instant().plus(delay), action));
+                (delay, action) -> scheduler.schedule(clock.instant().plus(delay), action), this::serviceFaultsSoFar);
         this.engine = LocalStepFunctions.builder(scheduler, lambda)
                 .region(environment.targetRegion())
                 .accountId(environment.accountId())
                 .build();
         this.eventBridge = new LocalEventBridge(scheduler, lambda, template.eventRules(), this::functionArn,
-                environment.targetRegion(), environment.accountId());
+                environment.targetRegion(), environment.accountId(), settings.services().eventFaults());
         this.clockwork = new MgnClockwork(mgn, scheduler, eventBridge, standIns::sync);
         this.outbox = new SnsOutbox(clock, settings.outboxFolder(),
                 message -> outboxListeners.forEach(listener -> listener.accept(message)));
@@ -205,6 +206,12 @@ public final class LocalCloud implements AutoCloseable {
         FaultyService faulty = new FaultyService(service, protocol, serviceFaults.source(name));
         faultyServices.put(name, faulty);
         return faulty;
+    }
+
+    /** The faults every service has injected so far. */
+    private int serviceFaultsSoFar() {
+        return faultyServices.entrySet().stream()
+                .mapToInt(entry -> ServiceFaultCount.of(entry.getKey(), entry.getValue()).total()).sum();
     }
 
     /** The services that inject faults, to count what they injected. */

@@ -158,7 +158,8 @@ public final class Rehearsal {
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         List<ApiCall> mgnCalls = cloud.mgn().callLog();
         RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().faultsInjected(),
-                serviceFaults(cloud), Invariants.violations(inputs.wave().servers().size(),
+                serviceFaults(cloud), cloud.eventBridge().faultsInjected(), engine.callbacksAfterTheTaskEnded(),
+                cloud.lambda().faultsMetByFunction(), Invariants.violations(inputs.wave().servers().size(),
                 inputs.wave().policies(), completeReport, mgnCalls, cloud.mgn().launchedInstances(),
                 new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased(),
                 ApprovalsSeen.of(approvalStatuses(cloud, waveName), history)));

@@ -3,6 +3,7 @@ package dev.ferry.local.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.cloud.events.EventTargetInvocation;
+import dev.ferry.local.cloud.events.EventFaults;
 import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.cloud.route53.RecordSet;
@@ -126,16 +127,22 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
      *
      * @param lambdaFaults  what the Lambda service injected
      * @param serviceFaults what each other service injected, for those that injected any
+     * @param eventFaults   what event delivery injected
+     * @param lateCallbacks callbacks Step Functions refused as TaskTimedOut: their task attempt had ended
+     * @param faultsMet     the faults each function met ({@link dev.ferry.local.cloud.lambda.LocalLambda#faultsMetByFunction})
      * @param violations    each invariant that did not hold ({@link Invariants}); empty when all held
      */
     public record Checks(LambdaFaultCount lambdaFaults, List<ServiceFaultCount> serviceFaults,
+                         EventFaults.Count eventFaults, int lateCallbacks, Map<String, Integer> faultsMet,
                          List<String> violations) {
 
         /** No fault injected, every invariant held. */
-        public static final Checks CLEAN = new Checks(LambdaFaultCount.NONE, List.of(), List.of());
+        public static final Checks CLEAN = new Checks(LambdaFaultCount.NONE, List.of(), EventFaults.Count.NONE, 0,
+                Map.of(), List.of());
 
         public Checks {
             serviceFaults = serviceFaults.stream().filter(count -> count.total() > 0).toList();
+            faultsMet = Map.copyOf(faultsMet);
             violations = List.copyOf(violations);
         }
 

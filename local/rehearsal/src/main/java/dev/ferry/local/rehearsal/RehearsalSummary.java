@@ -86,6 +86,12 @@ final class RehearsalSummary {
         if (checks.lambdaFaults().total() > 0) {
             out.println("Lambda faults injected: " + checks.lambdaFaults().describe());
         }
+        if (checks.eventFaults().total() > 0) {
+            out.println("Event faults injected: " + checks.eventFaults().describe());
+        }
+        if (checks.lateCallbacks() > 0) {
+            out.println("Callbacks refused as TaskTimedOut (their task attempt had ended): " + checks.lateCallbacks());
+        }
         if (checks.serviceFaultTotal() > 0) {
             out.println("Service faults injected (throttled/server error/timed out after applying): "
                     + checks.serviceFaults().stream().map(ServiceFaultCount::toString).collect(Collectors.joining(", ")));

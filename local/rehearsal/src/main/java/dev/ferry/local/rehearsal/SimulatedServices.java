@@ -1,6 +1,7 @@
 package dev.ferry.local.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.local.cloud.events.EventFaults;
 import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.Route53Environment;
@@ -30,21 +31,23 @@ import java.util.stream.Collectors;
  * @param ssm               the instances Systems Manager manages
  * @param route53           the hosted zones
  * @param serviceFrontFault when the service front starts failing the health check, if ever
- * @param lambdaFaults      the invocations Lambda refuses or whose result it loses
+ * @param lambdaFaults      the invocations Lambda refuses, loses the result of or reports failed while they run
  * @param serviceFaults     the requests the other services throttle, fail or time out on
+ * @param eventFaults       the event deliveries doubled, or made while the reconciler runs
  */
 public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ssm, Route53Environment route53,
                                 Optional<ServiceFrontFault> serviceFrontFault, LambdaFaults lambdaFaults,
-                                ServiceFaults serviceFaults) {
+                                ServiceFaults serviceFaults, EventFaults eventFaults) {
 
     /** Nothing in EC2 or IAM, no managed instance, no hosted zone and a service front that never fails. */
     public static final SimulatedServices NONE = new SimulatedServices(ResourceEnvironment.NONE, SsmEnvironment.NONE,
-            Route53Environment.NONE, Optional.empty(), LambdaFaults.NONE, ServiceFaults.NONE);
+            Route53Environment.NONE, Optional.empty(), LambdaFaults.NONE, ServiceFaults.NONE,
+            EventFaults.NONE);
 
     /** The same services with a chaos rehearsal's faults instead of the file's, from this seed. */
     public SimulatedServices withChaos(long seed) {
         return new SimulatedServices(resources, ssm, route53, serviceFrontFault, LambdaFaults.chaos(seed),
-                ServiceFaults.chaos(seed));
+                ServiceFaults.chaos(seed), EventFaults.chaos(seed));
     }
 
     /**
@@ -57,10 +60,10 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
         Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
                 .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
         Optional<ObjectReader> faults = ObjectReader.section(root, "faults", problems);
-        faults.ifPresent(section -> section.rejectUnknownFields("lambda", "services"));
+        faults.ifPresent(section -> section.rejectUnknownFields("lambda", "services", "events"));
         return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
                 Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems),
-                LambdaFaults.fromJson(faults), ServiceFaults.fromJson(faults));
+                LambdaFaults.fromJson(faults), ServiceFaults.fromJson(faults), EventFaults.fromJson(faults));
     }
 
     private static ResourceEnvironment resources(JsonNode root, List<String> problems) {

@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.local.cloud.events.EventFaults;
 import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.server.DnsSwitchProgress;
@@ -162,11 +163,14 @@ class RehearsalSummaryTest {
     void aBrokenInvariantIsPrintedWithTheFaultsInjectedAndExitsThreeWhateverBecameOfTheServers() {
         WaveReport complete = report(List.of(MEDIA_SERVER), List.of(), null, List.of());
         RehearsalResult result = withChecks(result(complete, complete),
-                new RehearsalResult.Checks(new LambdaFaultCount(2, 5, 1), List.of(), List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
+                new RehearsalResult.Checks(new LambdaFaultCount(2, 5, 1), List.of(), new EventFaults.Count(3, 4), 2,
+                        Map.of(), List.of("waits left pending: media-stack-demo#CUTOVER_LAUNCH")));
 
         assertThat(summary(result)).contains(
                 "Lambda faults injected: 2 invocations refused, 5 results lost after the handler ran, "
                         + "1 reported failed while the handler ran on",
+                "Event faults injected: 3 delivered to two invocations at once, 4 delivered while the reconciler ran",
+                "Callbacks refused as TaskTimedOut (their task attempt had ended): 2",
                 "Invariant violated: waits left pending: media-stack-demo#CUTOVER_LAUNCH");
         assertThat(result.everyServerCutOver()).isTrue();
         assertThat(result.exitCode()).isEqualTo(3);

@@ -13,9 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +28,8 @@ import java.util.function.UnaryOperator;
  * event put on the bus at a virtual time invokes, at that time, every function whose rule pattern
  * matches it; a schedule invokes its function every period with a Scheduled Event. Targets are
  * invoked asynchronously in AWS, so a target's error does not reach the sender: it is recorded.
+ * {@link EventFaults} deliver an event to two invocations at once, or while the schedules' functions
+ * run: each on a thread of its own, started together, the delivery done when both have ended.
  */
 public final class LocalEventBridge {
 
@@ -34,19 +41,33 @@ public final class LocalEventBridge {
     private final UnaryOperator<String> functionArns;
     private final String region;
     private final String accountId;
+    private final EventFaults.Source faults;
     private final List<EventTargetInvocation> invocations = new CopyOnWriteArrayList<>();
+    private final List<ScheduleRule> schedules = new CopyOnWriteArrayList<>();
+    private final AtomicInteger twiceAtOnce = new AtomicInteger();
+    private final AtomicInteger withReconciler = new AtomicInteger();
 
     /**
      * @param functionArns the ARN of a function, by logical ID
      */
     public LocalEventBridge(Scheduler scheduler, LambdaInvoker lambda, List<EventRule> rules,
                             UnaryOperator<String> functionArns, String region, String accountId) {
+        this(scheduler, lambda, rules, functionArns, region, accountId, EventFaults.NONE);
+    }
+
+    /**
+     * @param functionArns the ARN of a function, by logical ID
+     * @param faults       the deliveries to double
+     */
+    public LocalEventBridge(Scheduler scheduler, LambdaInvoker lambda, List<EventRule> rules,
+                            UnaryOperator<String> functionArns, String region, String accountId, EventFaults faults) {
         this.scheduler = scheduler;
         this.lambda = lambda;
         this.rules = List.copyOf(rules);
         this.functionArns = functionArns;
         this.region = region;
         this.accountId = accountId;
+        this.faults = faults.source();
     }
 
     /** Puts an event (its envelope) on the bus, to be delivered at {@code deliverAt}. */
@@ -54,7 +75,7 @@ public final class LocalEventBridge {
         scheduler.schedule(deliverAt, () -> {
             for (EventRule rule : rules) {
                 if (rule.matches(envelope)) {
-                    invoke(rule.name(), rule.function(), envelope);
+                    deliver(rule, envelope);
                 }
             }
         });
@@ -62,9 +83,15 @@ public final class LocalEventBridge {
 
     /** Starts every schedule: the first run one period from now, as a new rate rule does. */
     public void startSchedules(List<ScheduleRule> schedules) {
+        this.schedules.addAll(schedules);
         for (ScheduleRule schedule : schedules) {
             scheduleNext(schedule, scheduler.clock().instant().plus(schedule.rate()));
         }
+    }
+
+    /** The delivery faults injected so far. */
+    public EventFaults.Count faultsInjected() {
+        return new EventFaults.Count(twiceAtOnce.get(), withReconciler.get());
     }
 
     /** Every target invocation so far. */
@@ -91,6 +118,55 @@ public final class LocalEventBridge {
         event.putArray("resources").add("arn:aws:events:" + region + ":" + accountId + ":rule/" + schedule.name());
         event.putObject("detail");
         return event;
+    }
+
+    private void deliver(EventRule rule, ObjectNode envelope) {
+        Runnable delivery = () -> invoke(rule.name(), rule.function(), envelope);
+        switch (faults.next()) {
+            case NONE -> delivery.run();
+            case TWICE_AT_ONCE -> {
+                twiceAtOnce.incrementAndGet();
+                atOnce(List.of(delivery, delivery));
+            }
+            case WITH_RECONCILER -> {
+                withReconciler.incrementAndGet();
+                Instant now = scheduler.clock().instant();
+                List<Runnable> together = new ArrayList<>(List.of(delivery));
+                schedules.forEach(schedule -> together.add(() ->
+                        invoke(schedule.name(), schedule.function(), scheduledEvent(schedule, now))));
+                atOnce(together);
+            }
+        }
+    }
+
+    /** Runs each action on a thread of its own, all released together, and returns when all have ended. */
+    private static void atOnce(List<Runnable> actions) {
+        CyclicBarrier start = new CyclicBarrier(actions.size());
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        for (Runnable action : actions) {
+            threads.add(Thread.ofPlatform().name("event-delivery").start(() -> {
+                try {
+                    start.await();
+                    action.run();
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while an event was being delivered", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     private void invoke(String rule, String function, ObjectNode event) {

@@ -30,7 +30,7 @@ public record ServiceFaults(Map<FaultyServiceName, ServiceFaultRates> rates, lon
     public static final ServiceFaults NONE = new ServiceFaults(Map.of(), 0);
 
     /** The rates {@code --chaos SEED} uses for every service: each kind of fault a few times per rehearsal. */
-    static final ServiceFaultRates CHAOS_RATES = new ServiceFaultRates(2, 2, 2);
+    static final ServiceFaultRates CHAOS_RATES = new ServiceFaultRates(3, 3, 3);
 
     public ServiceFaults {
         rates = Map.copyOf(rates);

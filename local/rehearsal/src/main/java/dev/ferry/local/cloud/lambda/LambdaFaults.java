@@ -35,7 +35,7 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, int stillR
 
     /** The rates {@code --chaos SEED} uses: every stage meets a fault now and then in each rehearsal. */
     public static LambdaFaults chaos(long seed) {
-        return new LambdaFaults(5, 10, 5, seed);
+        return new LambdaFaults(10, 10, 10, seed);
     }
 
     /** What happens to one invocation. */

@@ -14,9 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * Lambda's synchronous invoke for the local functions: runs the handler's
@@ -45,27 +49,43 @@ public final class LocalLambda implements LambdaInvoker {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger resultsLost = new AtomicInteger();
     private final AtomicInteger stillRunning = new AtomicInteger();
+    private final IntSupplier serviceFaultsSoFar;
+    private final Map<String, AtomicInteger> faultsMet = new ConcurrentHashMap<>();
 
     /** Local Lambda without faults. */
     public LocalLambda(LocalFunctions functions, Clock clock) {
         this(functions, clock, LambdaFaults.NONE, (delay, action) -> {
             throw new IllegalStateException("Without faults no invocation runs later");
-        });
+        }, () -> 0);
     }
 
     /**
-     * @param later runs the handler of an invocation the caller stopped waiting for
+     * @param later              runs the handler of an invocation the caller stopped waiting for
+     * @param serviceFaultsSoFar the faults the other services have injected so far, to count those
+     *                           each function met while it ran
      */
-    public LocalLambda(LocalFunctions functions, Clock clock, LambdaFaults faults, Later later) {
+    public LocalLambda(LocalFunctions functions, Clock clock, LambdaFaults faults, Later later,
+                       IntSupplier serviceFaultsSoFar) {
         this.functions = functions;
         this.clock = clock;
         this.faults = faults.source();
         this.later = later;
+        this.serviceFaultsSoFar = serviceFaultsSoFar;
     }
 
     /** The faults injected so far. */
     public LambdaFaultCount faultsInjected() {
         return new LambdaFaultCount(refused.get(), resultsLost.get(), stillRunning.get());
+    }
+
+    /**
+     * The faults each function met, by name: Lambda faults of its invocations, and service faults
+     * injected while one of its invocations ran (invocations that overlap count the same fault each).
+     */
+    public Map<String, Integer> faultsMetByFunction() {
+        Map<String, Integer> met = new TreeMap<>();
+        faultsMet.forEach((function, count) -> met.put(function, count.get()));
+        return met;
     }
 
     /** Tells {@code listener} of every invocation once it has ended. */
@@ -83,6 +103,9 @@ public final class LocalLambda implements LambdaInvoker {
         DeployedFunction function = functions.find(functionNameOrArn).orElseThrow(() -> new LambdaServiceException(
                 "ResourceNotFoundException", "Function not found: " + functionNameOrArn));
         LambdaFaults.Fault fault = faults.next();
+        if (fault != LambdaFaults.Fault.NONE) {
+            met(function.name(), 1);
+        }
         switch (fault) {
             case REFUSED -> {
                 refused.incrementAndGet();
@@ -110,11 +133,17 @@ public final class LocalLambda implements LambdaInvoker {
 
     private Invocation runAndRecord(DeployedFunction function, String invokedAs, byte[] payload) {
         Instant at = clock.instant();
+        int serviceFaultsBefore = serviceFaultsSoFar.getAsInt();
         Invocation invocation = function.runInEnvironment(handler -> run(function, streamHandler(function, handler),
                 invokedAs, payload, at));
+        met(function.name(), serviceFaultsSoFar.getAsInt() - serviceFaultsBefore);
         invocations.add(invocation);
         listeners.forEach(listener -> listener.accept(invocation));
         return invocation;
+    }
+
+    private void met(String function, int faultCount) {
+        faultsMet.computeIfAbsent(function, any -> new AtomicInteger()).addAndGet(faultCount);
     }
 
     private static RequestStreamHandler streamHandler(DeployedFunction function, Object handler) {

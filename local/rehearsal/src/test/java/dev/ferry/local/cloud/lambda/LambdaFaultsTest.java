@@ -31,9 +31,9 @@ class LambdaFaultsTest {
         Map<LambdaFaults.Fault, Long> counts = draws(LambdaFaults.chaos(7).source(), 10_000).stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
-        assertThat(counts.get(LambdaFaults.Fault.REFUSED)).isBetween(400L, 600L);
+        assertThat(counts.get(LambdaFaults.Fault.REFUSED)).isBetween(850L, 1150L);
         assertThat(counts.get(LambdaFaults.Fault.RESULT_LOST)).isBetween(850L, 1150L);
-        assertThat(counts.get(LambdaFaults.Fault.STILL_RUNNING)).isBetween(400L, 600L);
+        assertThat(counts.get(LambdaFaults.Fault.STILL_RUNNING)).isBetween(850L, 1150L);
     }
 
     @Test

@@ -72,7 +72,7 @@ class LocalLambdaTest {
         LocalLambda faulty = new LocalLambda(functions, CLOCK, new LambdaFaults(0, 0, 100, 3), (delay, action) -> {
             delays.add(delay);
             later.add(action);
-        });
+        }, CountingHandler.RUNS::get);
         deploy(CountingHandler.class);
         int before = CountingHandler.RUNS.get();
 
@@ -88,6 +88,8 @@ class LocalLambdaTest {
         assertThat(delays).singleElement().satisfies(delay -> assertThat(delay).isBetween(Duration.ofSeconds(1),
                 LambdaFaults.LONGEST_STILL_RUNNING));
         assertThat(faulty.faultsInjected()).isEqualTo(new LambdaFaultCount(0, 0, 1));
+        // Its own fault, and one more counted as a service fault while it ran (each run counts one here).
+        assertThat(faulty.faultsMetByFunction()).containsEntry("Echo", 2);
     }
 
     @Test
@@ -126,7 +128,7 @@ class LocalLambdaTest {
         }
     }
 
-    /** Counts its runs. */
+    /** Counts its runs; the tests also read the count as the service faults met so far. */
     public static final class CountingHandler implements RequestStreamHandler {
         static final AtomicInteger RUNS = new AtomicInteger();
 
