@@ -103,7 +103,7 @@ class StateMachineDefinitionTest {
             JsonNode retrier = findRetrier(task, "Sandbox.Timedout");
             assertThat(retrier).as(name + " retries a lost result").isNotNull();
             assertThat(texts(retrier.path("ErrorEquals"))).as(name).containsExactly("Sandbox.Timedout", "Lambda.Unknown");
-            assertThat(retrier.path("MaxAttempts").asInt()).as(name).isGreaterThanOrEqualTo(2);
+            assertThat(retrier.path("MaxAttempts").asInt()).as(name).isGreaterThanOrEqualTo(6);
         });
     }
 

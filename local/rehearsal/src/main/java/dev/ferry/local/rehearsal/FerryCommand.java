@@ -25,7 +25,9 @@ public final class FerryCommand {
                    bin/ferry bench [--sizes 10,100,200,500,1000]
             Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
             events/demo-environment.json. --speed is virtual seconds per real second. --chaos makes Lambda
-            refuse 5% of invocations and lose the result of 10% more, drawn from SEED.""";
+            refuse 10% of invocations, lose the result of 10% and report 10% failed while they run on; every
+            other service fail 9% of requests; 30% of MGN events arrive twice at once or alongside the
+            reconciler; and the approver decide twice. All drawn from SEED.""";
 
     private FerryCommand() {
     }

@@ -26,8 +26,9 @@ import java.util.OptionalLong;
  *                          the run folder's log file for the length of the rehearsal
  * @param start             the virtual time the rehearsal starts at
  * @param virtualTimeLimit  how much virtual time the wave may take before the rehearsal stops it
- * @param chaosSeed         when given, Lambda faults at {@link LambdaFaults#chaos} rates from this
- *                          seed, in place of the environment file's
+ * @param chaosSeed         when given, Lambda, service and event faults at their chaos rates
+ *                          ({@link LambdaFaults#chaos} and the others) from this seed, in place of the
+ *                          environment file's, and a hasty approver
  */
 public record RehearsalOptions(Path projectRoot, Path wave, Path environment, ApprovalMode approval, OptionalDouble speed,
                                Path runFolder, PrintStream display, boolean captureConsole, Instant start,
@@ -127,7 +128,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
             return this;
         }
 
-        /** Lambda faults at the chaos rates, from this seed. */
+        /** Every fault at its chaos rates, from this seed. */
         public Builder chaos(long seed) {
             this.chaosSeed = OptionalLong.of(seed);
             return this;
