@@ -53,6 +53,11 @@ public final class AwsClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     private static final int DYNAMODB_MAX_ATTEMPTS = 8;
+    /**
+     * The report's one chance to be exported: the Report stage sends its email without it rather than
+     * fail the wave, so S3's SlowDown (503) gets more attempts than the default three.
+     */
+    private static final int S3_MAX_ATTEMPTS = 8;
 
     private final Sleeper sleeper;
 
@@ -117,7 +122,8 @@ public final class AwsClients {
 
     /** The S3 client of the report bucket, in the function's region. */
     public S3Client s3() {
-        return configure(S3Client.builder(), this::standardRetries).build();
+        return configure(S3Client.builder(),
+                override -> override.retryStrategy(SdkRetries.standard(sleeper, S3_MAX_ATTEMPTS))).build();
     }
 
     public SnsClient sns() {
