@@ -103,25 +103,16 @@ public final class DynamoApprovalStore implements ApprovalStore {
      */
     @Override
     public boolean replaceTaskToken(String approvalId, String taskToken, TaskAttempt attempt) {
-        try {
-            dynamoDb.updateItem(request -> request.tableName(tableName)
-                    .key(keyOf(approvalId))
-                    .updateExpression("SET #token = :token, #attempt = :attempt, #order = :order, #ttl = :ttl")
-                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#order) OR #order < :order)")
-                    .expressionAttributeNames(Map.of("#pk", FerryTable.PARTITION_KEY, "#token", TASK_TOKEN,
-                            "#attempt", TASK_ATTEMPT, "#order", ATTEMPT_ORDER, "#ttl", FerryTable.TIME_TO_LIVE))
-                    .expressionAttributeValues(Map.of(":token", text(taskToken),
-                            ":attempt", text(RecordJson.text(attempt)), ":order", number(attempt.order()),
-                            ":ttl", retention.expiresAt())));
-            return true;
-        } catch (ConditionalCheckFailedException missingOrNotLater) {
-            if (find(approvalId).isEmpty()) {
-                throw new NoSuchItemException("Approval " + approvalId + " is not in table " + tableName,
-                        missingOrNotLater);
-            }
+        boolean replaced = updateExistingIf(approvalId,
+                "SET #token = :token, #attempt = :attempt, #order = :order, #ttl = :ttl",
+                "attribute_not_exists(#order) OR #order < :order",
+                Map.of("#token", TASK_TOKEN, "#attempt", TASK_ATTEMPT, "#order", ATTEMPT_ORDER),
+                Map.of(":token", text(taskToken), ":attempt", text(RecordJson.text(attempt)),
+                        ":order", number(attempt.order())));
+        if (!replaced) {
             LOG.info("Approval {} already holds the token of this task attempt or a later one", approvalId);
-            return false;
         }
+        return replaced;
     }
 
     @Override
@@ -161,21 +152,37 @@ public final class DynamoApprovalStore implements ApprovalStore {
 
     private void updateExisting(String approvalId, String update, Map<String, String> names,
                                 Map<String, AttributeValue> values) {
+        updateExistingIf(approvalId, update, null, names, values);
+    }
+
+    /**
+     * Updates the approval when {@code condition} (if any) holds; false when it did not.
+     *
+     * @throws NoSuchItemException when the approval is not in the table
+     */
+    private boolean updateExistingIf(String approvalId, String update, String condition, Map<String, String> names,
+                                     Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#pk", FerryTable.PARTITION_KEY);
         allNames.put("#ttl", FerryTable.TIME_TO_LIVE);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":ttl", retention.expiresAt());
         try {
-            // Without the condition an update would create an item holding nothing but this attribute.
+            // Without attribute_exists an update would create an item holding nothing but these attributes.
             dynamoDb.updateItem(request -> request.tableName(tableName)
                     .key(keyOf(approvalId))
                     .updateExpression(update)
-                    .conditionExpression("attribute_exists(#pk)")
+                    .conditionExpression(condition == null ? "attribute_exists(#pk)"
+                            : "attribute_exists(#pk) AND (" + condition + ")")
                     .expressionAttributeNames(allNames)
                     .expressionAttributeValues(allValues));
-        } catch (ConditionalCheckFailedException missing) {
-            throw new NoSuchItemException("Approval " + approvalId + " is not in table " + tableName, missing);
+            return true;
+        } catch (ConditionalCheckFailedException missingOrNotMet) {
+            if (condition == null || find(approvalId).isEmpty()) {
+                throw new NoSuchItemException("Approval " + approvalId + " is not in table " + tableName,
+                        missingOrNotMet);
+            }
+            return false;
         }
     }
 

@@ -4,7 +4,6 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.stage.StoredWave;
 import dev.ferry.wave.TimeLimits;
 import org.slf4j.Logger;
@@ -66,18 +65,13 @@ public final class BeginWaitService {
 
     private Wait open(WaveRecord wave, BeginWaitRequest request, Instant now) {
         Optional<Wait> stored = waits.find(Wait.idOf(wave.waveId(), request.kind()));
-        if (stored.isPresent() && isSameOrLater(stored.get(), request.attempt())) {
+        if (stored.isPresent() && !stored.get().isReplacedBy(request.attempt())) {
             return stored.get();
         }
         Wait wait = Wait.open(wave.waveId(), request.kind(), request.taskToken(), request.attempt(),
                 wave.executionArn(), now, deadlineOf(wave, request.kind(), now));
         // Conditional: between the read and this write a later attempt may have opened the wait.
         return waits.open(wait) ? wait : waits.find(wait.waitId()).orElse(wait);
-    }
-
-    /** A wait stored before attempts were recorded has none: any attempt replaces it. */
-    private static boolean isSameOrLater(Wait stored, TaskAttempt attempt) {
-        return stored.attempt() != null && !attempt.isLaterThan(stored.attempt());
     }
 
     /**

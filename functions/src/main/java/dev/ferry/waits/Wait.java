@@ -35,6 +35,14 @@ public record Wait(String waitId, String waveId, WaitKind kind, String taskToken
                 Status.PENDING, null);
     }
 
+    /**
+     * Whether a task of {@code attempt} replaces this wait: only a later attempt does. A wait stored
+     * before attempts were recorded has none, and any attempt replaces it.
+     */
+    public boolean isReplacedBy(TaskAttempt attempt) {
+        return this.attempt == null || attempt.isLaterThan(this.attempt);
+    }
+
     /** Where a wait stands. */
     public enum Status { PENDING, RELEASING, RELEASED }
 }

@@ -17,7 +17,7 @@ public final class InMemoryWaitStore implements WaitStore {
     @Override
     public boolean open(Wait wait) {
         Wait stored = waits.get(wait.waitId());
-        if (stored != null && stored.attempt() != null && !wait.attempt().isLaterThan(stored.attempt())) {
+        if (stored != null && !stored.isReplacedBy(wait.attempt())) {
             return false;
         }
         waits.put(wait.waitId(), wait);
