@@ -27,10 +27,14 @@ import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.quota.ServiceQuotasReplicationQuota;
 import dev.ferry.server.StageLeases;
 import dev.ferry.server.WaveStore;
+import dev.ferry.server.ServerClaims;
 import dev.ferry.sfn.SfnTaskCallbacks;
+import dev.ferry.sfn.SfnWaveExecutions;
+import dev.ferry.sfn.WaveExecutions;
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoApprovalStore;
+import dev.ferry.store.DynamoServerClaims;
 import dev.ferry.store.DynamoStageLeases;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
@@ -70,6 +74,9 @@ public final class Dependencies {
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<ServerClaims> serverClaims = once(() -> new DynamoServerClaims(
+            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+    private final Supplier<WaveExecutions> waveExecutions = once(() -> new SfnWaveExecutions(clients().sfn()));
     private final Supplier<StageLeases> stageLeases = once(() -> new DynamoStageLeases(
             clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
@@ -147,6 +154,16 @@ public final class Dependencies {
 
     public WaitStore waitStore() {
         return waitStore.get();
+    }
+
+    /** Which running wave holds each server. */
+    public ServerClaims serverClaims() {
+        return serverClaims.get();
+    }
+
+    /** Whether waves' executions still run. */
+    public WaveExecutions waveExecutions() {
+        return waveExecutions.get();
     }
 
     public StageLeases stageLeases() {

@@ -6,6 +6,7 @@ import dev.ferry.config.Settings;
 import dev.ferry.stage.PreflightRequest;
 import dev.ferry.stage.PreflightResult;
 import dev.ferry.stage.PreflightService;
+import dev.ferry.stage.ServerClaiming;
 
 /**
  * PreflightFunction: validates the execution input, checks MGN and stores the wave. The state
@@ -22,7 +23,8 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
 
     public PreflightHandler(Dependencies dependencies) {
         this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
-                dependencies.clock(), Settings.find("AWS_REGION"), dependencies.replicationQuota()));
+                new ServerClaiming(dependencies.serverClaims(), dependencies.waveExecutions()), dependencies.clock(),
+                Settings.find("AWS_REGION"), dependencies.replicationQuota()));
     }
 
     PreflightHandler(PreflightService service) {

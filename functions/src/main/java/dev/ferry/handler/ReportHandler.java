@@ -17,7 +17,8 @@ public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> 
 
     public ReportHandler(Dependencies dependencies) {
         this(new ReportService(dependencies.waveStore(), dependencies.agentInstallStore(),
-                dependencies.reportExport(), dependencies.notifier(), dependencies.clock()));
+                dependencies.serverClaims(), dependencies.reportExport(), dependencies.notifier(),
+                dependencies.clock()));
     }
 
     ReportHandler(ReportService service) {

@@ -28,7 +28,8 @@ import java.util.Optional;
  * The first stage of a wave: checks the definition and MGN, prepares the region, and stores the
  * wave with a record per server. In a wave with agent installation, a server given by instance ID
  * that MGN does not know yet gets an agent installation record instead, which InstallAgents takes
- * over. Safe to run again after a crash at any point: the region is initialised and given a
+ * over. A server another running wave holds is refused, naming that wave. Safe to run again after
+ * a crash at any point: the region is initialised and given a
  * replication template only when it lacks them, the stored wave keeps its first start time, and
  * server and installation records already stored are never overwritten.
  */
@@ -47,34 +48,26 @@ public class PreflightService {
     private final PreflightServerCheck serverCheck;
     private final ServerJoins joins;
     private final ReplicationQuota replicationQuota;
+    private final ServerClaiming claiming;
 
     /**
      * @param installs         where agent installations are kept
+     * @param claiming         keeps each server in one running wave at a time
      * @param deploymentRegion the region Ferry runs in and its MGN client talks to, when known;
      *                         a wave for another region is refused
      * @param replicationQuota MGN's quota of replicating servers as applied, when it can be read
      */
-    public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, Clock clock,
-                            Optional<String> deploymentRegion, ReplicationQuota replicationQuota) {
+    public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, ServerClaiming claiming,
+                            Clock clock, Optional<String> deploymentRegion, ReplicationQuota replicationQuota) {
         this.replicationQuota = replicationQuota;
         this.mgn = mgn;
         this.store = store;
         this.installs = installs;
+        this.claiming = claiming;
         this.clock = clock;
         this.deploymentRegion = deploymentRegion;
         this.serverCheck = new PreflightServerCheck(mgn, clock);
         this.joins = new ServerJoins(store, clock);
-    }
-
-    /** A preflight that takes each wave's word for MGN's quotas. */
-    public PreflightService(MgnGateway mgn, WaveStore store, AgentInstallStore installs, Clock clock,
-                            Optional<String> deploymentRegion) {
-        this(mgn, store, installs, clock, deploymentRegion, ReplicationQuota.unknown());
-    }
-
-    /** A preflight for waves without agent installation. */
-    public PreflightService(MgnGateway mgn, WaveStore store, Clock clock, Optional<String> deploymentRegion) {
-        this(mgn, store, AgentInstallStore.none(), clock, deploymentRegion);
     }
 
     /**
@@ -104,7 +97,11 @@ public class PreflightService {
                 problems.add("replication.stagingAreaSubnetId: MGN in " + wave.targetRegion() + " has no replication "
                         + "configuration template; give the staging subnet so that Ferry can create one");
             }
+            // Claimed last, so that a wave refused for another reason holds its servers only briefly.
+            List<ServerClaiming.Claimable> claimables = claimables(servers);
+            problems.addAll(claiming.claimAll(waveId, request.executionArn(), claimables));
             if (!problems.isEmpty()) {
+                claiming.releaseAll(request.executionArn(), claimables);
                 LOG.warn("Preflight refused the wave: {} problems", problems.size());
                 throw new PreflightException(problems);
             }
@@ -126,6 +123,22 @@ public class PreflightService {
                             wave.network() != null, wave.dns() != null, installAgents),
                     progress);
         }
+    }
+
+    /** Each server of the wave under the names a wave may give it: as MGN knows it, or by its instance to install. */
+    private static List<ServerClaiming.Claimable> claimables(PreflightServerCheck.Outcome servers) {
+        List<ServerClaiming.Claimable> claimables = new ArrayList<>();
+        for (PreflightServerCheck.Resolved found : servers.servers()) {
+            Joining joining = Joining.of(found.server(), found.spec().name(), found.spec().sourceInstanceId());
+            claimables.add(new ServerClaiming.Claimable(joining.label(), joining.sourceInstanceId() == null
+                    ? List.of(joining.sourceServerId())
+                    : List.of(joining.sourceServerId(), joining.sourceInstanceId())));
+        }
+        for (ServerSpec spec : servers.toInstall()) {
+            claimables.add(new ServerClaiming.Claimable(
+                    spec.name() != null ? spec.name() : spec.sourceInstanceId(), List.of(spec.sourceInstanceId())));
+        }
+        return claimables;
     }
 
     /** The MGN client works in the deployment's region; a wave for another region would touch the wrong servers. */

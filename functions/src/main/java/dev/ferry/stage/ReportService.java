@@ -1,11 +1,13 @@
 package dev.ferry.stage;
 
+import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.export.ExportedReport;
 import dev.ferry.export.ReportExport;
 import dev.ferry.export.ReportExportException;
 import dev.ferry.notify.Notifier;
 import dev.ferry.notify.ReportMessage;
+import dev.ferry.server.ServerClaims;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
@@ -25,8 +27,8 @@ import java.util.Optional;
 
 /**
  * Ends a wave: decides how it ended, leaves out any server still active, records the wave's final
- * status, exports the complete report (every row), emails it, and returns it cut to a bounded
- * listing as the execution's output. Running it again changes no data; it only writes the same
+ * status, gives its servers back for other waves, exports the complete report (every row), emails
+ * it, and returns it cut to a bounded listing as the execution's output. Running it again changes no data; it only writes the same
  * export and sends the email again.
  */
 public class ReportService {
@@ -37,12 +39,14 @@ public class ReportService {
     private final AgentInstallStore installs;
     private final ReportExport export;
     private final Notifier notifier;
+    private final ServerClaims claims;
     private final Clock clock;
 
-    public ReportService(WaveStore waves, AgentInstallStore installs, ReportExport export, Notifier notifier,
-                         Clock clock) {
+    public ReportService(WaveStore waves, AgentInstallStore installs, ServerClaims claims, ReportExport export,
+                         Notifier notifier, Clock clock) {
         this.waves = waves;
         this.installs = installs;
+        this.claims = claims;
         this.export = export;
         this.notifier = notifier;
         this.clock = clock;
@@ -74,9 +78,12 @@ public class ReportService {
             waves.update(wave.withStatus(ending.status(), ending.reason()));
         }
 
+        List<AgentInstallRecord> installations = installs.installs(wave.waveId());
+        // Nothing acts on the servers after this stage: another wave may take them now.
+        ServerClaiming.release(claims, wave.executionArn(), ServerClaiming.keysOf(servers, installations));
+
         List<ServerOutcome> outcomes = Records.replaced(servers, leftBehind).stream().map(ServerOutcome::of).toList();
-        List<AgentInstallOutcome> agentInstalls = installs.installs(wave.waveId()).stream()
-                .map(AgentInstallOutcome::of).toList();
+        List<AgentInstallOutcome> agentInstalls = installations.stream().map(AgentInstallOutcome::of).toList();
         WaveReport complete = WaveReport.complete(wave.waveId(), wave.definition().waveName(), ending.status().name(),
                 ending.reason(), outcomes, wave.network(), wave.dns() == null ? List.of() : wave.dns().history(),
                 agentInstalls);

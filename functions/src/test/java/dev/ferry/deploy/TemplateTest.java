@@ -223,6 +223,20 @@ class TemplateTest {
     }
 
     @Test
+    void onlyPreflightMayAskWhetherAWavesExecutionRunsAndOnlyOfTheStacksStateMachine() {
+        JsonNode describe = statementAllowing("PreflightFunction", "states:DescribeExecution");
+
+        assertThat(properties("WaveStateMachine").path("Name").asText()).isEqualTo("${AWS::StackName}-waves");
+        assertThat(describe.path("Resource").asText())
+                .isEqualTo("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-waves:*");
+        functions().keySet().stream().filter(function -> !function.equals("PreflightFunction")).forEach(function -> {
+            List<String> actions = new ArrayList<>();
+            collectActions(properties(function), actions);
+            assertThat(actions).as(function).doesNotContain("states:DescribeExecution");
+        });
+    }
+
+    @Test
     void alarmsNotifyTheTopicOfFailedExecutionsAndOfDeadLetters() {
         assertThat(properties("FailedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsFailed");
         assertThat(properties("DeadLetterAlarm").path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");

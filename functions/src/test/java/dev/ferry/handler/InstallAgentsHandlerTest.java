@@ -1,5 +1,7 @@
 package dev.ferry.handler;
 
+import dev.ferry.testing.InMemoryServerClaims;
+import dev.ferry.quota.ReplicationQuota;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.agent.ManagedPolicies;
 import dev.ferry.agent.testing.FakeInstanceProfiles;
@@ -51,7 +53,8 @@ class InstallAgentsHandlerTest {
             ManagedPolicies.arn("aws", ManagedPolicies.SSM_MANAGED_INSTANCE_CORE));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final PreflightHandler preflight = new PreflightHandler(
-            new PreflightService(mgn, waves, installs, clock, Optional.of("eu-central-1")));
+            new PreflightService(mgn, waves, installs, InMemoryServerClaims.claiming(), clock,
+                    Optional.of("eu-central-1"), ReplicationQuota.unknown()));
     private final InstallAgentsHandler handler = new InstallAgentsHandler(new InstallAgentsService(waves, installs,
             mgn, region -> ec2, region -> ssm, region -> iam, notification -> { }, clock, Optional.empty()));
 

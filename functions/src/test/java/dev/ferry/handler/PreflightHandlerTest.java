@@ -1,5 +1,8 @@
 package dev.ferry.handler;
 
+import dev.ferry.testing.InMemoryServerClaims;
+import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.quota.ReplicationQuota;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.json.Json;
@@ -33,7 +36,7 @@ class PreflightHandlerTest {
     private final InMemoryWaveStore store = new InMemoryWaveStore();
     private final FakeMgn mgn = startWaveInMgn();
     private final PreflightHandler handler = new PreflightHandler(new PreflightService(mgn, store,
-            new MutableClock(Instant.parse("2026-03-02T10:00:00Z")), Optional.of("eu-central-1")));
+            AgentInstallStore.none(), InMemoryServerClaims.claiming(), new MutableClock(Instant.parse("2026-03-02T10:00:00Z")), Optional.of("eu-central-1"), ReplicationQuota.unknown()));
 
     @Test
     void theStartWaveBecomesTheStateTheStateMachineCarries() throws IOException {

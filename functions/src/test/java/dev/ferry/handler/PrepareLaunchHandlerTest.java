@@ -1,5 +1,8 @@
 package dev.ferry.handler;
 
+import dev.ferry.testing.InMemoryServerClaims;
+import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.quota.ReplicationQuota;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.server.ServerRecord;
@@ -29,7 +32,8 @@ class PrepareLaunchHandlerTest {
     private final FakeEc2 ec2 = new FakeEc2();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final PreflightHandler preflight =
-            new PreflightHandler(new PreflightService(mgn, store, clock, Optional.of("eu-central-1")));
+            new PreflightHandler(new PreflightService(mgn, store, AgentInstallStore.none(),
+                    InMemoryServerClaims.claiming(), clock, Optional.of("eu-central-1"), ReplicationQuota.unknown()));
     private final PrepareLaunchHandler handler =
             new PrepareLaunchHandler(new PrepareLaunchService(mgn, ec2, store, clock));
 

@@ -1,5 +1,6 @@
 package dev.ferry.handler;
 
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class ReportHandlerTest {
     private final InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
             List.of(failedValidation(1, Phase.TEST, "TCP port 22: refused")));
     private final ReportHandler handler = new ReportHandler(new ReportService(waves, AgentInstallStore.none(),
-            new InMemoryReportExport(), mock(Notifier.class),
+            new InMemoryServerClaims(), new InMemoryReportExport(), mock(Notifier.class),
             Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
     @Test

@@ -1,5 +1,8 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryServerClaims;
+import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.quota.ReplicationQuota;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.agent.AgentInstallRecord;
@@ -67,7 +70,8 @@ class PreflightServiceTest {
     @Test
     void aWaveForAnotherRegionThanTheStacksIsRefusedBeforeMgnIsTouched() {
         FakeMgn mgn = new FakeMgn().uninitialized();
-        PreflightService inIreland = new PreflightService(mgn, store, clock, Optional.of("eu-west-1"));
+        PreflightService inIreland = new PreflightService(mgn, store, AgentInstallStore.none(),
+                InMemoryServerClaims.claiming(), clock, Optional.of("eu-west-1"), ReplicationQuota.unknown());
 
         assertThatThrownBy(() -> inIreland.run(request(WaveFiles.read("start-wave.json"))))
                 .isInstanceOf(PreflightException.class)
@@ -78,7 +82,8 @@ class PreflightServiceTest {
 
     @Test
     void aStackWhoseRegionIsUnknownTakesTheWavesTargetRegion() {
-        PreflightService anywhere = new PreflightService(startWaveMgn(), store, clock, Optional.empty());
+        PreflightService anywhere = new PreflightService(startWaveMgn(), store, AgentInstallStore.none(),
+                InMemoryServerClaims.claiming(), clock, Optional.empty(), ReplicationQuota.unknown());
 
         assertThat(anywhere.run(request(WaveFiles.read("start-wave.json"))).progress().total()).isEqualTo(4);
     }
@@ -272,7 +277,8 @@ class PreflightServiceTest {
         FakeMgn mgn = startWaveMgn().with(otherServers(147, "CONTINUOUS"));
         ObjectNode wave = WaveFiles.read("start-wave.json");
         wave.putObject("quotas").put("replicatingServers", 1000);
-        PreflightService preflight = new PreflightService(mgn, store, new InMemoryAgentInstallStore(), clock,
+        PreflightService preflight = new PreflightService(mgn, store, new InMemoryAgentInstallStore(),
+                InMemoryServerClaims.claiming(), clock,
                 Optional.of("eu-central-1"), () -> OptionalInt.of(150));
 
         assertThatThrownBy(() -> preflight.run(request(wave)))
@@ -514,11 +520,13 @@ class PreflightServiceTest {
     }
 
     private PreflightService withInstalls(FakeMgn mgn, InMemoryAgentInstallStore installs) {
-        return new PreflightService(mgn, store, installs, clock, Optional.of("eu-central-1"));
+        return new PreflightService(mgn, store, installs, InMemoryServerClaims.claiming(), clock,
+                Optional.of("eu-central-1"), ReplicationQuota.unknown());
     }
 
     private PreflightService preflight(FakeMgn mgn) {
-        return new PreflightService(mgn, store, clock, Optional.of("eu-central-1"));
+        return new PreflightService(mgn, store, AgentInstallStore.none(), InMemoryServerClaims.claiming(), clock,
+                Optional.of("eu-central-1"), ReplicationQuota.unknown());
     }
 
     private static FakeMgn startWaveMgn() {

@@ -1,5 +1,6 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.network.Platform;
@@ -37,7 +38,7 @@ class ReportOfAgentInstallationTest {
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final InMemoryAgentInstallStore installs = new InMemoryAgentInstallStore();
     private final List<Notification> sent = new ArrayList<>();
-    private final ReportService service = new ReportService(waves, installs, new InMemoryReportExport(), sent::add,
+    private final ReportService service = new ReportService(waves, installs, new InMemoryServerClaims(), new InMemoryReportExport(), sent::add,
             Clock.fixed(now, ZoneOffset.UTC));
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.stage;
 
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.notify.Notification;
@@ -31,7 +32,8 @@ class ReportOfNetworkAndDnsTest {
     private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
     private final List<Notification> sent = new ArrayList<>();
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final ReportService service = new ReportService(waves, AgentInstallStore.none(), new InMemoryReportExport(),
+    private final ReportService service = new ReportService(waves, AgentInstallStore.none(), new InMemoryServerClaims(),
+            new InMemoryReportExport(),
             sent::add, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.ServerClaim;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +53,9 @@ class ReportServiceTest {
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
     private final Notifier notifier = mock(Notifier.class);
     private final InMemoryReportExport export = new InMemoryReportExport();
+    private final InMemoryServerClaims claims = new InMemoryServerClaims();
     private final ReportService service =
-            new ReportService(waves, AgentInstallStore.none(), export, notifier, Clock.fixed(now, ZoneOffset.UTC));
+            new ReportService(waves, AgentInstallStore.none(), claims, export, notifier, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void aWaveWithSomeServersFailedUnderContinueIsCompleted() {
@@ -320,6 +323,24 @@ class ReportServiceTest {
         ArgumentCaptor<Notification> sent = ArgumentCaptor.forClass(Notification.class);
         verify(notifier, times(1)).publish(sent.capture());
         return sent.getValue();
+    }
+
+    @Test
+    void theEndedWaveGivesItsServersBackAndLeavesOtherWavesClaimsAlone() {
+        givenWave(OnServerFailure.CONTINUE, cutOver(1), failedValidation(2, Phase.TEST, "refused"));
+        String execution = WaveFixtures.wave(OnServerFailure.CONTINUE).executionArn();
+        String otherExecution = "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:wave-b";
+        claims.claim(new ServerClaim(WaveFixtures.serverId(1), WaveFixtures.WAVE_ID, execution, "server-1"));
+        claims.claim(new ServerClaim(WaveFixtures.serverId(2), WaveFixtures.WAVE_ID, execution, "server-2"));
+        // A server this wave never held, claimed by a wave that runs on.
+        claims.claim(new ServerClaim(WaveFixtures.serverId(3), "wave-b", otherExecution, "server-3"));
+
+        service.report(new ReportRequest(WaveFixtures.WAVE_ID, null));
+        service.report(new ReportRequest(WaveFixtures.WAVE_ID, null));
+
+        assertThat(claims.holder(WaveFixtures.serverId(1))).isEmpty();
+        assertThat(claims.holder(WaveFixtures.serverId(2))).isEmpty();
+        assertThat(claims.holder(WaveFixtures.serverId(3))).map(ServerClaim::waveId).contains("wave-b");
     }
 
     private void givenWave(OnServerFailure policy, ServerRecord... servers) {

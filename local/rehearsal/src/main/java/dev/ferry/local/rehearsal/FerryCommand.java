@@ -2,8 +2,10 @@ package dev.ferry.local.rehearsal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code rehearse}, {@code serve} and {@code bench} commands of {@code bin/ferry}.
@@ -17,17 +19,20 @@ public final class FerryCommand {
 
     static final int EXIT_INVALID_INPUT = 2;
     static final int EXIT_LOCAL_CLOUD_FAILED = 4;
+    /** Minutes after the rehearsed wave's start that the wave of {@code --also} starts, unless told. */
+    private static final long DEFAULT_ALSO_AFTER = 60;
 
     private static final String USAGE = """
             usage: bin/ferry rehearse [WAVE.json] [--environment ENV.json] [--approve auto|reject|link] [--speed FACTOR]
-                                     [--chaos SEED]
+                                     [--chaos SEED] [--also WAVE2.json [--also-after MINUTES]]
                    bin/ferry serve [--port PORT] [--environment ENV.json] [--speed FACTOR]
                    bin/ferry bench [--sizes 10,100,200,500,1000]
             Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
             events/demo-environment.json. --speed is virtual seconds per real second. --chaos makes Lambda
             refuse 10% of invocations, lose the result of 10% and report 10% failed while they run on; every
             other service fail 9% of requests; 30% of MGN events arrive twice at once or alongside the
-            reconciler; and the approver decide twice. All drawn from SEED.""";
+            reconciler; and the approver decide twice. All drawn from SEED. --also starts WAVE2 in the same
+            account MINUTES (default 60) after the rehearsed wave; the exit code is the rehearsed wave's.""";
 
     private FerryCommand() {
     }
@@ -71,7 +76,8 @@ public final class FerryCommand {
     }
 
     private static int rehearse(List<String> arguments, Path projectRoot, PrintStream out) {
-        CommandLine line = CommandLine.parse(arguments, List.of("environment", "approve", "speed", "chaos"));
+        CommandLine line = CommandLine.parse(arguments, List.of("environment", "approve", "speed", "chaos", "also",
+                "also-after"));
         if (line.positional().size() > 1) {
             throw new IllegalArgumentException("rehearse takes one wave file, not " + line.positional());
         }
@@ -81,6 +87,12 @@ public final class FerryCommand {
         line.option("approve").map(ApprovalMode::named).ifPresent(options::approval);
         line.positiveNumber("speed").ifPresent(options::speed);
         line.wholeNumber("chaos").ifPresent(options::chaos);
+        Optional<Long> alsoAfter = line.wholeNumber("also-after");
+        Optional<Path> also = line.path("also");
+        if (alsoAfter.isPresent() && also.isEmpty()) {
+            throw new IllegalArgumentException("--also-after says when the wave of --also starts; give --also WAVE.json");
+        }
+        also.ifPresent(wave -> options.laterWave(wave, Duration.ofMinutes(alsoAfter.orElse(DEFAULT_ALSO_AFTER))));
         return Rehearsal.run(options.build()).exitCode();
     }
 

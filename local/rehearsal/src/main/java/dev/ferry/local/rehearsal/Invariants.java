@@ -39,9 +39,12 @@ final class Invariants {
      * @param instances   every instance MGN launched, as it stands at the end
      * @param pending     the waits not released at the end
      * @param approvals   the wave's approvals and which way the execution went after them
+     * @param otherWaves  servers that other waves of the rehearsal moved: their calls and instances
+     *                    are those waves' to account for
      */
     static List<String> violations(int waveServers, Policies policies, WaveReport report, List<ApiCall> mgnCalls,
-                                   List<TargetInstance> instances, List<Wait> pending, ApprovalsSeen approvals) {
+                                   List<TargetInstance> instances, List<Wait> pending, ApprovalsSeen approvals,
+                                   Set<String> otherWaves) {
         List<String> violations = new ArrayList<>();
         List<ServerOutcome> rows = report == null ? List.of() : report.servers();
         // A server whose agent installation never registered it has an installation row and no server row.
@@ -51,13 +54,15 @@ final class Invariants {
             violations.add("servers lost: the wave has " + waveServers + " servers, the report accounts for "
                     + (rows.size() + unregistered));
         }
-        atMostOnce(RehearsalResult.serversCalledWith(mgnCalls, "StartTest"), "StartTest", violations);
-        atMostOnce(RehearsalResult.serversCalledWith(mgnCalls, "StartCutover"), "StartCutover", violations);
+        Function<String, List<String>> calledWith = operation -> RehearsalResult.serversCalledWith(mgnCalls, operation)
+                .stream().filter(server -> !otherWaves.contains(server)).toList();
+        atMostOnce(calledWith.apply("StartTest"), "StartTest", violations);
+        atMostOnce(calledWith.apply("StartCutover"), "StartCutover", violations);
         Set<String> cutOver = rows.stream().filter(row -> ServerOutcome.CUT_OVER.equals(row.outcome()))
                 .map(ServerOutcome::server).collect(Collectors.toSet());
-        exactlyOnceFor(policies.finalizeCutover() ? cutOver : Set.of(), RehearsalResult.serversCalledWith(mgnCalls, "FinalizeCutover"),
+        exactlyOnceFor(policies.finalizeCutover() ? cutOver : Set.of(), calledWith.apply("FinalizeCutover"),
                 "FinalizeCutover", violations);
-        exactlyOnceFor(policies.archiveAfterFinalize() ? cutOver : Set.of(), RehearsalResult.serversCalledWith(mgnCalls, "MarkAsArchived"),
+        exactlyOnceFor(policies.archiveAfterFinalize() ? cutOver : Set.of(), calledWith.apply("MarkAsArchived"),
                 "MarkAsArchived", violations);
         Set<String> named = new HashSet<>();
         rows.forEach(row -> {
@@ -65,7 +70,8 @@ final class Invariants {
             named.add(row.cutoverInstanceId());
         });
         List<String> unnamed = instances.stream()
-                .filter(instance -> instance.state() == InstanceState.RUNNING && !named.contains(instance.instanceId()))
+                .filter(instance -> instance.state() == InstanceState.RUNNING && !named.contains(instance.instanceId())
+                        && !otherWaves.contains(instance.sourceServerId()))
                 .map(instance -> instance.instanceId() + " (" + instance.kind() + " of " + instance.sourceServerId() + ")")
                 .toList();
         if (!unnamed.isEmpty()) {

@@ -30,9 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -60,11 +63,14 @@ public final class Rehearsal {
 
     private final RehearsalOptions options;
     private final RehearsalInputs inputs;
+    /** The waves started alongside, in the order of {@link RehearsalOptions#laterWaves()}. */
+    private final List<RehearsalInputs> laterInputs;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
-    private Rehearsal(RehearsalOptions options, RehearsalInputs inputs) {
+    private Rehearsal(RehearsalOptions options, RehearsalInputs inputs, List<RehearsalInputs> laterInputs) {
         this.options = options;
         this.inputs = inputs;
+        this.laterInputs = laterInputs;
     }
 
     /**
@@ -74,14 +80,43 @@ public final class Rehearsal {
      */
     public static RehearsalResult run(RehearsalOptions options) {
         RehearsalInputs inputs = RehearsalInputs.load(options.wave(), options.environment());
+        List<RehearsalInputs> laterInputs = laterInputs(options, inputs);
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("Another rehearsal is running in this JVM: the handlers' settings are global");
         }
         try {
-            return new Rehearsal(options, inputs).run();
+            return new Rehearsal(options, inputs, laterInputs).run();
         } finally {
             RUNNING.set(false);
         }
+    }
+
+    /**
+     * The waves to start alongside, each read against the same environment. They need names of
+     * their own (a wave's name is its execution's), and only the rehearsed wave's DNS front is served.
+     */
+    private static List<RehearsalInputs> laterInputs(RehearsalOptions options, RehearsalInputs inputs) {
+        List<String> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(inputs.wave().waveName()));
+        List<RehearsalInputs> later = new ArrayList<>();
+        for (RehearsalOptions.LaterWave wave : options.laterWaves()) {
+            RehearsalInputs loaded = RehearsalInputs.load(wave.wave(), options.environment());
+            String name = loaded.wave().waveName();
+            if (names.contains(name)) {
+                problems.add(wave.wave() + ": waveName " + name + " is taken by another wave of this rehearsal; "
+                        + "waves started together need names of their own");
+            }
+            if (loaded.wave().dns() != null) {
+                problems.add(wave.wave() + ": a wave started alongside the rehearsed one may not switch DNS here; "
+                        + "the rehearsal serves the rehearsed wave's DNS front only");
+            }
+            names.add(name);
+            later.add(loaded);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return later;
     }
 
     private RehearsalResult run() {
@@ -128,6 +163,7 @@ public final class Rehearsal {
                         FerryTable.DEFAULT_RETENTION),
                 waveName, inputs.wave());
         cloud.standIns().listenFor(inputs.probedPorts());
+        laterInputs.forEach(later -> cloud.standIns().listenFor(later.probedPorts()));
         if (inputs.wave().dns() != null) {
             cloud.frontHealthCheck(ServiceFront.of(inputs.wave().dns()).movedInto(cloud.addresses()));
         }
@@ -143,26 +179,36 @@ public final class Rehearsal {
                     + cloud.addresses().network() + ".x.y, and the wave's 127.0.x.y addresses are moved there");
         }
         String executionArn = engine.startExecution(cloud.stateMachineArn(), waveName, executionInput).executionArn();
-        cloud.scheduler().runUntil(() -> !isRunning(engine, executionArn), start.plus(options.virtualTimeLimit()));
+        Map<Integer, String> laterExecutions = startLater(cloud, progress, start);
+        cloud.scheduler().runUntil(() -> !isRunning(engine, executionArn) && laterExecutions.size() == laterInputs.size()
+                && laterExecutions.values().stream().noneMatch(arn -> isRunning(engine, arn)),
+                start.plus(options.virtualTimeLimit()));
         if (isRunning(engine, executionArn)) {
             note(progress, "the wave did not end within " + SimulatedTime.words(options.virtualTimeLimit())
                     + " of simulated time; the rehearsal stops it");
             engine.stopExecution(executionArn, "RehearsalTimeLimit", "The rehearsal's virtual time limit was reached");
         }
+        laterExecutions.values().stream().filter(arn -> isRunning(engine, arn)).forEach(arn ->
+                engine.stopExecution(arn, "RehearsalTimeLimit", "The rehearsal's virtual time limit was reached"));
         cloud.standIns().problems().forEach(problem -> note(progress, "stand-in application: " + problem));
 
         ExecutionDescription execution = engine.describeExecution(executionArn);
         Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
-        WaveReport report = report(cloud);
+        WaveReport report = report(cloud, waveName);
         WaveReport completeReport = completeReport(cloud, report);
         List<HistoryEvent> history = engine.getExecutionHistory(executionArn);
         List<ApiCall> mgnCalls = cloud.mgn().callLog();
-        RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().faultsInjected(),
-                serviceFaults(cloud), cloud.eventBridge().faultsInjected(), engine.callbacksAfterTheTaskEnded(),
-                cloud.lambda().faultsMetByFunction(), Invariants.violations(inputs.wave().servers().size(),
+        List<LaterWaveResult> laterWaves = laterResults(cloud, laterExecutions);
+        List<String> violations = new ArrayList<>(Invariants.violations(inputs.wave().servers().size(),
                 inputs.wave().policies(), completeReport, mgnCalls, cloud.mgn().launchedInstances(),
                 new DynamoWaitStore(cloud.dynamoDb().client(), cloud.tableName()).unreleased(),
-                ApprovalsSeen.of(approvalStatuses(cloud, waveName), history)));
+                ApprovalsSeen.of(approvalStatuses(cloud, waveName), history), serversOf(laterWaves, null)));
+        for (int index = 0; index < laterWaves.size(); index++) {
+            violations.addAll(laterViolations(cloud, laterWaves, index, completeReport));
+        }
+        RehearsalResult.Checks checks = new RehearsalResult.Checks(cloud.lambda().faultsInjected(),
+                serviceFaults(cloud), cloud.eventBridge().faultsInjected(), engine.callbacksAfterTheTaskEnded(),
+                cloud.lambda().faultsMetByFunction(), violations);
         return new RehearsalResult(waveName, executionArn, execution.status(), execution.output(), execution.error(),
                 execution.cause(), report, completeReport, execution.stateTransitions(),
                 history.size(), bytes(executionInput), largestPayload(history, executionInput),
@@ -170,7 +216,75 @@ public final class Rehearsal {
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start,
-                checks);
+                checks, laterWaves);
+    }
+
+    /** Schedules each later wave's start; the map fills with their executions, by index, as they start. */
+    private Map<Integer, String> startLater(LocalCloud cloud, ProgressDisplay progress, Instant start) {
+        Map<Integer, String> started = new ConcurrentHashMap<>();
+        for (int index = 0; index < laterInputs.size(); index++) {
+            int which = index;
+            RehearsalInputs later = laterInputs.get(index);
+            Duration after = options.laterWaves().get(index).after();
+            cloud.scheduler().schedule(start.plus(after), () -> {
+                String name = later.wave().waveName();
+                int servers = later.wave().servers().size();
+                note(progress, "wave " + name + " (" + servers + (servers == 1 ? " server" : " servers")
+                        + ") started in the same account, " + SimulatedTime.words(after) + " after this one");
+                started.put(which, cloud.engine().startExecution(cloud.stateMachineArn(), name,
+                        cloud.addresses().moveAll(later.waveJson())).executionArn());
+            });
+        }
+        return started;
+    }
+
+    /** How each later wave ended, with its complete report when it has one. */
+    private List<LaterWaveResult> laterResults(LocalCloud cloud, Map<Integer, String> executions) {
+        List<LaterWaveResult> results = new ArrayList<>();
+        for (int index = 0; index < laterInputs.size(); index++) {
+            String name = laterInputs.get(index).wave().waveName();
+            Duration after = options.laterWaves().get(index).after();
+            String arn = executions.get(index);
+            if (arn == null) {
+                results.add(new LaterWaveResult(name, null, after, ExecutionStatus.RUNNING, null,
+                        "not started: the rehearsed wave's time limit came first", null));
+                continue;
+            }
+            ExecutionDescription execution = cloud.engine().describeExecution(arn);
+            results.add(new LaterWaveResult(name, arn, after, execution.status(), execution.error(), execution.cause(),
+                    exportedReport(cloud, report(cloud, name))));
+        }
+        return results;
+    }
+
+    /**
+     * The invariants of one later wave, each prefixed with its name. A wave that preflight refused
+     * has no report and did nothing to account for; its servers may be those of another wave.
+     */
+    private List<String> laterViolations(LocalCloud cloud, List<LaterWaveResult> laterWaves, int index,
+                                         WaveReport rehearsed) {
+        LaterWaveResult wave = laterWaves.get(index);
+        if (wave.report() == null) {
+            return List.of();
+        }
+        Set<String> others = serversOf(laterWaves, wave);
+        if (rehearsed != null) {
+            rehearsed.servers().forEach(row -> others.add(row.server()));
+        }
+        List<HistoryEvent> history = cloud.engine().getExecutionHistory(wave.executionArn());
+        return Invariants.violations(laterInputs.get(index).wave().servers().size(),
+                        laterInputs.get(index).wave().policies(), wave.report(), cloud.mgn().callLog(),
+                        cloud.mgn().launchedInstances(), List.of(),
+                        ApprovalsSeen.of(approvalStatuses(cloud, wave.waveName()), history), others)
+                .stream().map(violation -> "wave " + wave.waveName() + ": " + violation).toList();
+    }
+
+    /** The servers the later waves other than {@code except} moved, as their reports list them. */
+    private static Set<String> serversOf(List<LaterWaveResult> laterWaves, LaterWaveResult except) {
+        Set<String> servers = new HashSet<>();
+        laterWaves.stream().filter(wave -> wave != except)
+                .forEach(wave -> wave.servers().forEach(row -> servers.add(row.server())));
+        return servers;
     }
 
     /** The status of each approval of the wave in the table, read as a person would scan it. */
@@ -249,17 +363,20 @@ public final class Rehearsal {
         progress.note(text);
     }
 
-    /** The last result of the function whose handler is the Report stage's, as it returned it. */
-    private static WaveReport report(LocalCloud cloud) {
-        List<Invocation> reports = cloud.lambda().invocations().stream()
+    /** The last result the Report stage returned for the wave, as it returned it. */
+    private static WaveReport report(LocalCloud cloud, String waveId) {
+        return cloud.lambda().invocations().stream()
                 .filter(Invocation::succeeded)
                 .filter(invocation -> cloud.functionHandler(invocation.function()).equals(REPORT_HANDLER))
-                .toList();
-        if (reports.isEmpty()) {
-            return null;
-        }
+                .map(invocation -> readReport(invocation.output()))
+                .filter(report -> report.waveId().equals(waveId))
+                .reduce((first, last) -> last)
+                .orElse(null);
+    }
+
+    private static WaveReport readReport(byte[] output) {
         try {
-            return Json.mapper().readValue(reports.getLast().output(), WaveReport.class);
+            return Json.mapper().readValue(output, WaveReport.class);
         } catch (IOException e) {
             throw new UncheckedIOException("The Report stage returned something that is not its WaveReport", e);
         }
@@ -270,14 +387,26 @@ public final class Rehearsal {
      * fetch it, with its servers' table copied into the run folder; null when nothing was exported.
      */
     private WaveReport completeReport(LocalCloud cloud, WaveReport report) {
+        WaveReport complete = exportedReport(cloud, report);
+        if (complete != null) {
+            try {
+                Files.write(options.runFolder().resolve(SERVERS_CSV), exported(cloud, report.fullTable().csv()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The exported servers' table could not be copied: " + e.getMessage(), e);
+            }
+        }
+        return complete;
+    }
+
+    /** The complete report the Report stage exported, read back from the local S3; null when nothing was exported. */
+    private static WaveReport exportedReport(LocalCloud cloud, WaveReport report) {
         if (report == null || report.fullTable() == null || report.fullTable().json() == null) {
             return null;
         }
         try {
-            Files.write(options.runFolder().resolve(SERVERS_CSV), exported(cloud, report.fullTable().csv()));
             return Json.mapper().readValue(exported(cloud, report.fullTable().json()), WaveReport.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("The exported report could not be read or copied: " + e.getMessage(), e);
+            throw new UncheckedIOException("The exported report could not be read: " + e.getMessage(), e);
         }
     }
 

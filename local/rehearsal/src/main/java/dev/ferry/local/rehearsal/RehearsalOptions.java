@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -29,10 +31,12 @@ import java.util.OptionalLong;
  * @param chaosSeed         when given, Lambda, service and event faults at their chaos rates
  *                          ({@link LambdaFaults#chaos} and the others) from this seed, in place of the
  *                          environment file's, and a hasty approver
+ * @param laterWaves        further waves started in the same local cloud while this one runs, as
+ *                          another team would start them in the same account
  */
 public record RehearsalOptions(Path projectRoot, Path wave, Path environment, ApprovalMode approval, OptionalDouble speed,
                                Path runFolder, PrintStream display, boolean captureConsole, Instant start,
-                               Duration virtualTimeLimit, OptionalLong chaosSeed) {
+                               Duration virtualTimeLimit, OptionalLong chaosSeed, List<LaterWave> laterWaves) {
 
     /** The pace of {@link ApprovalMode#LINK} when no speed is given: a virtual minute per real second. */
     public static final double LINK_SPEED = 60;
@@ -47,8 +51,25 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(virtualTimeLimit, "virtualTimeLimit");
         Objects.requireNonNull(chaosSeed, "chaosSeed");
+        laterWaves = List.copyOf(laterWaves);
         if (speed.isPresent() && !(speed.getAsDouble() > 0)) {
             throw new IllegalArgumentException("--speed must be a positive number, not " + speed.getAsDouble());
+        }
+    }
+
+    /**
+     * Another wave, started {@code after} the rehearsed one started, in the same account and region.
+     *
+     * @param wave  its wave file, for servers of the same environment file
+     * @param after how long after the rehearsed wave's start it is started (virtual time)
+     */
+    public record LaterWave(Path wave, Duration after) {
+
+        public LaterWave {
+            Objects.requireNonNull(wave, "wave");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("A later wave starts after the rehearsed one, not " + after);
+            }
         }
     }
 
@@ -75,6 +96,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private Duration virtualTimeLimit = Duration.ofDays(30);
         private OptionalLong chaosSeed = OptionalLong.empty();
+        private final List<LaterWave> laterWaves = new ArrayList<>();
 
         private Builder(Path projectRoot) {
             this.projectRoot = projectRoot;
@@ -134,11 +156,17 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
             return this;
         }
 
+        /** Starts the wave of {@code wave} {@code after} the rehearsed wave started, in the same local cloud. */
+        public Builder laterWave(Path wave, Duration after) {
+            laterWaves.add(new LaterWave(wave, after));
+            return this;
+        }
+
         public RehearsalOptions build() {
             Path folder = runFolder != null ? runFolder
                     : projectRoot.resolve(".ferry/rehearsals").resolve(RunFolders.nameFor(Instant.now()));
             return new RehearsalOptions(projectRoot, wave, environment, approval, speed, folder, display, captureConsole,
-                    start, virtualTimeLimit, chaosSeed);
+                    start, virtualTimeLimit, chaosSeed, laterWaves);
         }
     }
 }

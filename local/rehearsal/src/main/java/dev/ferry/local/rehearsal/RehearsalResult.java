@@ -57,6 +57,7 @@ import java.util.Set;
  * @param recordSets         the record sets of each hosted zone at the end, by hosted zone ID
  * @param start              when the execution started, on the simulated clock
  * @param faults             the Lambda faults injected and the invariants that did not hold
+ * @param laterWaves         how the waves started alongside this one ended, in the order they started
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, WaveReport completeReport, long stateTransitions, int historyEvents,
@@ -65,7 +66,8 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
                               List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
                               List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
-                              Map<String, List<RecordSet>> recordSets, Instant start, Checks faults) {
+                              Map<String, List<RecordSet>> recordSets, Instant start, Checks faults,
+                              List<LaterWaveResult> laterWaves) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,6 +80,7 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         ssmInvocations = List.copyOf(ssmInvocations);
         route53Changes = List.copyOf(route53Changes);
         recordSets = Map.copyOf(recordSets);
+        laterWaves = List.copyOf(laterWaves);
     }
 
     /** The Run Commands sent to one instance, in the order they were sent. */

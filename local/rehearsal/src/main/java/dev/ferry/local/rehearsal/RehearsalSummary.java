@@ -68,6 +68,7 @@ final class RehearsalSummary {
             out.println("Execution " + result.status() + ": " + result.error()
                     + (result.cause() == null ? "" : " - " + result.cause()));
         }
+        printLaterWaves(out, result.laterWaves());
         out.println();
         out.println("State transitions: " + result.stateTransitions() + "   history events: " + result.historyEvents());
         out.println("MGN calls: " + result.mgnCalls().size() + " (" + callCounts(result.mgnCalls()) + ")");
@@ -103,13 +104,36 @@ final class RehearsalSummary {
         }
     }
 
+    /** One line per wave started alongside: how it ended, or why it never got going. */
+    private static void printLaterWaves(PrintStream out, List<LaterWaveResult> laterWaves) {
+        if (laterWaves.isEmpty()) {
+            return;
+        }
+        out.println();
+        for (LaterWaveResult wave : laterWaves) {
+            String started = wave.after().isZero() ? " (started with it)"
+                    : " (started " + SimulatedTime.words(wave.after()) + " later)";
+            if (wave.report() != null) {
+                out.println(outcome(wave.waveName() + started, wave.report()));
+            } else {
+                out.println("Wave " + wave.waveName() + started + ": " + wave.status()
+                        + (wave.error() == null ? "" : " " + wave.error())
+                        + (wave.cause() == null ? "" : " - " + wave.cause().replace('\n', ' ')));
+            }
+        }
+    }
+
     private static String headline(RehearsalResult result) {
         WaveReport report = result.report();
         if (report == null) {
             return "Wave " + result.waveName() + ": " + result.status() + " before its report";
         }
+        return outcome(result.waveName(), report);
+    }
+
+    private static String outcome(String wave, WaveReport report) {
         WaveReport.Counts counts = report.counts();
-        return "Wave " + result.waveName() + ": " + report.status() + " - " + counts.cutOver() + " of " + counts.total()
+        return "Wave " + wave + ": " + report.status() + " - " + counts.cutOver() + " of " + counts.total()
                 + " servers cut over" + (counts.failed() > 0 ? ", " + counts.failed() + " failed" : "")
                 + (counts.leftOut() > 0 ? ", " + counts.leftOut() + " left out" : "")
                 + (report.reason() == null ? "" : " (" + report.reason() + ")");

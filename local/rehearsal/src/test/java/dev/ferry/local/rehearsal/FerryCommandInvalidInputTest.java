@@ -27,6 +27,24 @@ class FerryCommandInvalidInputTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
+    void aSecondWaveNamedLikeTheRehearsedOneOrSwitchingDnsIsRefusedBeforeAnythingStarts() {
+        int exit = run("rehearse", "--also", ProjectFolder.event("demo-wave.json").toString(), "--also-after", "30");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors()).contains("waveName media-stack-demo is taken by another wave of this rehearsal")
+                .contains("a wave started alongside the rehearsed one may not switch DNS here");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void whenTheSecondWaveStartsMeansNothingWithoutIt() {
+        int exit = run("rehearse", "--also-after", "30");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors()).contains("--also-after says when the wave of --also starts");
+    }
+
+    @Test
     void aWaveThatFailsValidationNamesEachBadField() {
         int exit = run("rehearse", ProjectFolder.event("invalid-wave-missing-fields.json").toString());
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class InvariantsTest {
         assertThat(Invariants.violations(2, FINALIZE_AND_ARCHIVE, report(cutOver(ONE), cutOver(TWO)),
                 List.of(batch("StartTest", ONE, TWO), batch("StartCutover", ONE, TWO), single("FinalizeCutover", ONE),
                         single("FinalizeCutover", TWO), single("MarkAsArchived", ONE), single("MarkAsArchived", TWO)),
-                List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO)), List.of(), APPROVED))
+                List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO)), List.of(), APPROVED, Set.of()))
                 .isEmpty();
     }
 
@@ -49,7 +50,7 @@ class InvariantsTest {
                         single("MarkAsArchived", TWO)),
                 List.of(running("i-stray", TWO)), List.of(Wait.open("wave-1", WaitKind.CUTOVER_LAUNCH, "token",
                         new TaskAttempt(AT, 0), "arn:aws:states:eu-central-1:111122223333:execution:ferry:wave-1", AT, AT)),
-                new ApprovalsSeen(List.of("APPROVED", "WAITING"), true, false));
+                new ApprovalsSeen(List.of("APPROVED", "WAITING"), true, false), Set.of());
 
         assertThat(violations).containsExactly(
                 "servers lost: the wave has 3 servers, the report accounts for 2",
@@ -70,11 +71,11 @@ class InvariantsTest {
         List<ApiCall> finalized = List.of(single("FinalizeCutover", ONE));
 
         assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
-                concat(finalized, archived, reSent), List.of(running("i-cutover-" + ONE, ONE)), List.of(), APPROVED))
+                concat(finalized, archived, reSent), List.of(running("i-cutover-" + ONE, ONE)), List.of(), APPROVED, Set.of()))
                 .isEmpty();
         assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)),
                 concat(finalized, archived, reSent, archivedAgain), List.of(running("i-cutover-" + ONE, ONE)), List.of(),
-                APPROVED))
+                APPROVED, Set.of()))
                 .containsExactly("MarkAsArchived did not succeed exactly once for each server cut over: " + ONE
                         + " (2 times)");
     }
@@ -82,7 +83,7 @@ class InvariantsTest {
     @Test
     void aServerNotCutOverMustNotBeFinalized() {
         List<String> violations = Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(failed(ONE)),
-                List.of(single("FinalizeCutover", ONE)), List.of(), List.of(), APPROVED);
+                List.of(single("FinalizeCutover", ONE)), List.of(), List.of(), APPROVED, Set.of());
 
         assertThat(violations).containsExactly("FinalizeCutover did not succeed exactly once for each server cut over: "
                 + ONE + " (not cut over, 1 times)");
@@ -119,9 +120,24 @@ class InvariantsTest {
         });
     }
 
+    @Test
+    void theCallsAndInstancesOfServersAnotherWaveMovedAreThatWavesToAccountFor() {
+        List<ApiCall> bothWaves = List.of(batch("StartTest", ONE), batch("StartTest", TWO), batch("StartCutover", ONE),
+                batch("StartCutover", TWO), single("FinalizeCutover", ONE), single("FinalizeCutover", TWO),
+                single("MarkAsArchived", ONE), single("MarkAsArchived", TWO));
+        List<TargetInstance> instances = List.of(running("i-cutover-" + ONE, ONE), running("i-cutover-" + TWO, TWO));
+
+        assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)), bothWaves, instances,
+                List.of(), APPROVED, Set.of(TWO))).isEmpty();
+        assertThat(Invariants.violations(1, FINALIZE_AND_ARCHIVE, report(cutOver(ONE)), bothWaves, instances,
+                List.of(), APPROVED, Set.of())).contains(
+                "FinalizeCutover did not succeed exactly once for each server cut over: " + TWO
+                        + " (not cut over, 1 times)");
+    }
+
     /** The violations of a wave with nothing wrong but its approval. */
     private static List<String> approvalViolations(ApprovalsSeen approvals) {
-        return Invariants.violations(0, FINALIZE_AND_ARCHIVE, report(), List.of(), List.of(), List.of(), approvals);
+        return Invariants.violations(0, FINALIZE_AND_ARCHIVE, report(), List.of(), List.of(), List.of(), approvals, Set.of());
     }
 
     private static List<ApiCall> concat(List<ApiCall> first, ApiCall... more) {

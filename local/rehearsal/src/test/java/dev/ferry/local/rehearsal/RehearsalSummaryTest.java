@@ -176,12 +176,35 @@ class RehearsalSummaryTest {
         assertThat(result.exitCode()).isEqualTo(3);
     }
 
+    @Test
+    void aWaveStartedAlongsideSaysHowItEndedOrWhyPreflightRefusedIt() {
+        WaveReport report = report(List.of(cutOver("s-1", "web-1")), List.of(), null, List.of());
+        RehearsalResult alone = result(report, report);
+        RehearsalResult withOthers = new RehearsalResult(alone.waveName(), alone.executionArn(), alone.status(),
+                alone.output(), alone.error(), alone.cause(), alone.report(), alone.completeReport(),
+                alone.stateTransitions(), alone.historyEvents(), alone.executionInput(), alone.largestPayload(),
+                alone.dynamoDbRequests(), alone.mgnCalls(), alone.mgnEvents(), alone.eventInvocations(), alone.outbox(),
+                alone.notes(), alone.simulatedDuration(), alone.wallTime(), alone.runFolder(), alone.ssmInvocations(),
+                alone.route53Changes(), alone.recordSets(), alone.start(), alone.faults(), List.of(
+                new LaterWaveResult("proxy-rerun", "arn:proxy-rerun", Duration.ofHours(1), ExecutionStatus.FAILED,
+                        "PreflightFailed", "media-proxy: in wave media-stack-demo, which is still running\nsecond line",
+                        null),
+                new LaterWaveResult("team-b", "arn:team-b", Duration.ZERO, ExecutionStatus.SUCCEEDED, null, null,
+                        report)));
+
+        assertThat(summary(withOthers)).contains(
+                "Wave proxy-rerun (started 1 h 0 min later): FAILED PreflightFailed - media-proxy: in wave "
+                        + "media-stack-demo, which is still running second line",
+                "Wave team-b (started with it): COMPLETED - 1 of 1 servers cut over");
+        assertThat(summary(alone)).noneMatch(line -> line.contains("started"));
+    }
+
     private static RehearsalResult withChecks(RehearsalResult r, RehearsalResult.Checks checks) {
         return new RehearsalResult(r.waveName(), r.executionArn(), r.status(), r.output(), r.error(), r.cause(),
                 r.report(), r.completeReport(), r.stateTransitions(), r.historyEvents(), r.executionInput(),
                 r.largestPayload(), r.dynamoDbRequests(), r.mgnCalls(), r.mgnEvents(), r.eventInvocations(), r.outbox(),
                 r.notes(), r.simulatedDuration(), r.wallTime(), r.runFolder(), r.ssmInvocations(), r.route53Changes(),
-                r.recordSets(), r.start(), checks);
+                r.recordSets(), r.start(), checks, r.laterWaves());
     }
 
     private static ServerOutcome cutOver(String server, String name) {
@@ -203,7 +226,7 @@ class RehearsalSummaryTest {
                 "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:media-stack-demo",
                 ExecutionStatus.SUCCEEDED, "{}", null, null, report, completeReport, 69, 234, 2048, 4096, 300, List.of(), List.of(),
                 List.of(), List.of(), List.of(), Duration.ofMinutes(131), Duration.ofSeconds(12), Path.of("run"),
-                List.of(), List.of(), Map.of(), START, RehearsalResult.Checks.CLEAN);
+                List.of(), List.of(), Map.of(), START, RehearsalResult.Checks.CLEAN, List.of());
     }
 
     private static List<String> summary(RehearsalResult result) {
