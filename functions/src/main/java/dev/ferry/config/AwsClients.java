@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * <p>Every client is fully specified so that nothing is discovered at run time:
  * <ul>
  *   <li>one HTTP client, {@link UrlConnectionHttpClient} (the pom excludes Netty and Apache);</li>
- *   <li>the region from the {@code AWS_REGION} setting, which Lambda always sets;</li>
+ *   <li>the function's region, as its {@code AWS_REGION} setting says (Lambda always sets it);</li>
  *   <li>credentials from the environment variables, then from the Lambda container credentials
  *       endpoint (the only source a SnapStart function has), then from the JVM system properties
  *       {@code aws.accessKeyId}/{@code aws.secretAccessKey} that the offline rehearsal sets; never
@@ -59,15 +59,18 @@ public final class AwsClients {
      */
     private static final int S3_MAX_ATTEMPTS = 8;
 
+    private final Region region;
     private final Sleeper sleeper;
 
-    public AwsClients(Sleeper sleeper) {
+    /** Clients of {@code region} whose retries wait with {@code sleeper}. */
+    public AwsClients(Region region, Sleeper sleeper) {
+        this.region = region;
         this.sleeper = sleeper;
     }
 
-    /** Clients whose retries sleep the thread, as outside a rehearsal. */
-    public static AwsClients sleepingForReal() {
-        return new AwsClients(Sleeper.threadSleep());
+    /** Clients of {@code region} whose retries sleep the thread, as outside a rehearsal. */
+    public static AwsClients sleepingForReal(Region region) {
+        return new AwsClients(region, Sleeper.threadSleep());
     }
 
     /**
@@ -84,8 +87,8 @@ public final class AwsClients {
     }
 
     /** An EC2 client of another region than the function's: the source region of a wave. */
-    public Ec2Client ec2(Region region) {
-        return configure(Ec2Client.builder(), this::standardRetries).region(region).build();
+    public Ec2Client ec2(Region other) {
+        return configure(Ec2Client.builder(), this::standardRetries).region(other).build();
     }
 
     public SsmClient ssm() {
@@ -93,8 +96,8 @@ public final class AwsClients {
     }
 
     /** An SSM client of another region than the function's: the source region of a wave. */
-    public SsmClient ssm(Region region) {
-        return configure(SsmClient.builder(), this::standardRetries).region(region).build();
+    public SsmClient ssm(Region other) {
+        return configure(SsmClient.builder(), this::standardRetries).region(other).build();
     }
 
     /**
@@ -144,13 +147,13 @@ public final class AwsClients {
         override.retryStrategy(SdkRetries.standard(sleeper));
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Consumer<ClientOverrideConfiguration.Builder> serviceOverrides) {
         return builder
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
-                .region(Region.of(Settings.require("AWS_REGION")))
+                .region(region)
                 .credentialsProvider(credentials())
                 .overrideConfiguration(override -> {
                     override.defaultProfileFileSupplier(AwsClients::noProfileFile);

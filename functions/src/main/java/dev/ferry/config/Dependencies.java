@@ -56,8 +56,7 @@ import java.util.function.Supplier;
  */
 public final class Dependencies {
 
-    private static final Dependencies FROM_ENVIRONMENT = new Dependencies(Clock.systemUTC(), Sleeper.threadSleep());
-
+    private final Settings settings;
     private final Clock clock;
     /** How the adapters wait between attempts (throttling back-off, DNS propagation). */
     private final Sleeper sleeper;
@@ -68,23 +67,23 @@ public final class Dependencies {
     private final Supplier<ReplicationQuota> replicationQuota =
             once(() -> new ServiceQuotasReplicationQuota(clients().serviceQuotas()));
     private final Supplier<Notifier> notifier =
-            once(() -> new SnsNotifier(clients().sns(), Settings.require("TOPIC_ARN")));
+            once(() -> new SnsNotifier(clients().sns(), settings().require(Setting.TOPIC_ARN)));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(clients().sfn()));
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ServerClaims> serverClaims = once(() -> new DynamoServerClaims(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<WaveExecutions> waveExecutions = once(() -> new SfnWaveExecutions(clients().sfn()));
     private final Supplier<StageLeases> stageLeases = once(() -> new DynamoStageLeases(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<AgentInstallStore> agentInstallStore = once(() -> new DynamoAgentInstallStore(
-            clients().dynamoDb(), Settings.require("TABLE_NAME"), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
     private final Supplier<ReportExport> reportExport =
-            once(() -> new S3ReportExport(clients().s3(), Settings.require("REPORT_BUCKET")));
+            once(() -> new S3ReportExport(clients().s3(), settings().require(Setting.REPORT_BUCKET)));
     private final Supplier<Prober> prober = once(NetworkProber::new);
     private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(clients().ec2()));
     private final Supplier<DnsGateway> dns =
@@ -96,23 +95,39 @@ public final class Dependencies {
     /** IAM is global: one client serves the instance profiles of every source region. */
     private final Supplier<IamClient> iam = once(() -> clients().iam());
 
-    private Dependencies(Clock clock, Sleeper sleeper) {
+    private Dependencies(Settings settings, Clock clock, Sleeper sleeper) {
+        this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.clients = new AwsClients(sleeper);
+        this.clients = new AwsClients(Region.of(settings.require(Setting.AWS_REGION)), sleeper);
     }
 
     /** The dependencies of a deployed function: real clients, the system clock. One per JVM. */
     public static Dependencies fromEnvironment() {
-        return FROM_ENVIRONMENT;
+        return FromEnvironment.INSTANCE;
+    }
+
+    /** Built on first use, so that a process without a function's environment can still use {@link #of}. */
+    private static final class FromEnvironment {
+        static final Dependencies INSTANCE =
+                new Dependencies(Settings.fromEnvironment(), Clock.systemUTC(), Sleeper.threadSleep());
     }
 
     /**
-     * The same adapters on another time line (the rehearsal's virtual time): they read {@code clock}
-     * and wait with {@code sleeper}, so that no wait of theirs takes real time there.
+     * The same adapters with these settings, on another time line (the rehearsal's virtual time):
+     * they read {@code clock} and wait with {@code sleeper}, so that no wait of theirs takes real time there.
      */
-    public static Dependencies fromEnvironment(Clock clock, Sleeper sleeper) {
-        return new Dependencies(clock, sleeper);
+    public static Dependencies of(Settings settings, Clock clock, Sleeper sleeper) {
+        return new Dependencies(settings, clock, sleeper);
+    }
+
+    private String tableName() {
+        return settings().require(Setting.TABLE_NAME);
+    }
+
+    /** The function's settings (its environment). */
+    public Settings settings() {
+        return settings;
     }
 
     public Clock clock() {

@@ -2,7 +2,7 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
-import dev.ferry.config.Settings;
+import dev.ferry.config.Setting;
 import dev.ferry.stage.InstallAgentsResult;
 import dev.ferry.stage.InstallAgentsService;
 import dev.ferry.stage.WaveRef;
@@ -13,9 +13,6 @@ import dev.ferry.stage.WaveRef;
  */
 public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgentsResult> {
 
-    /** The ARN of the stack's agent instance profile, which a wave may let Ferry give instances without one. */
-    public static final String AGENT_INSTANCE_PROFILE_ARN = "AGENT_INSTANCE_PROFILE_ARN";
-
     private final InstallAgentsService service;
 
     public InstallAgentsHandler() {
@@ -25,7 +22,8 @@ public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgen
     public InstallAgentsHandler(Dependencies dependencies) {
         this(new InstallAgentsService(dependencies.waveStore(), dependencies.agentInstallStore(), dependencies.mgn(),
                 dependencies::sourceEc2, dependencies::ssmCommands, dependencies::instanceProfiles,
-                dependencies.notifier(), dependencies.clock(), Settings.find(AGENT_INSTANCE_PROFILE_ARN)));
+                dependencies.notifier(), dependencies.clock(),
+                dependencies.settings().find(Setting.AGENT_INSTANCE_PROFILE_ARN)));
     }
 
     InstallAgentsHandler(InstallAgentsService service) {

@@ -2,7 +2,7 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
-import dev.ferry.config.Settings;
+import dev.ferry.config.Setting;
 import dev.ferry.stage.PreflightRequest;
 import dev.ferry.stage.PreflightResult;
 import dev.ferry.stage.PreflightService;
@@ -24,7 +24,7 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
     public PreflightHandler(Dependencies dependencies) {
         this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
                 new ServerClaiming(dependencies.serverClaims(), dependencies.waveExecutions()), dependencies.clock(),
-                Settings.find("AWS_REGION"), dependencies.replicationQuota()));
+                dependencies.settings().find(Setting.AWS_REGION), dependencies.replicationQuota()));
     }
 
     PreflightHandler(PreflightService service) {

@@ -6,7 +6,7 @@ import dev.ferry.approval.ApprovalRequestService;
 import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalRequested;
 import dev.ferry.config.Dependencies;
-import dev.ferry.config.Settings;
+import dev.ferry.config.Setting;
 
 /**
  * The RequestApproval state ({@code .waitForTaskToken}): records the wave's approval and emails its
@@ -24,7 +24,7 @@ public class RequestApprovalHandler extends JsonStreamHandler<ApprovalRequest, A
         this(new ApprovalRequestService(dependencies.waveStore(), dependencies.approvalStore(),
                 dependencies.notifier(), new ApprovalService(dependencies.approvalStore(),
                         dependencies.taskCallbacks(), dependencies.clock()),
-                dependencies.clock(), Settings.require("APPROVAL_BASE_URL")));
+                dependencies.clock(), dependencies.settings().require(Setting.APPROVAL_BASE_URL)));
     }
 
     RequestApprovalHandler(ApprovalRequestService service) {

@@ -1,5 +1,6 @@
 package dev.ferry.handler;
 
+import dev.ferry.config.Setting;
 import dev.ferry.config.Settings;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -15,6 +16,9 @@ final class StageMetrics {
 
     static final String SUCCEEDED = "StageSucceeded";
     static final String FAILED = "StageFailed";
+    /** The namespace template.yaml gives Powertools ({@code POWERTOOLS_METRICS_NAMESPACE}), read once. */
+    private static final String NAMESPACE = Settings.fromEnvironment().find(Setting.POWERTOOLS_METRICS_NAMESPACE)
+            .orElse("Ferry");
 
     private StageMetrics() {
     }
@@ -22,6 +26,6 @@ final class StageMetrics {
     static void record(String stage, String outcome) {
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.flushSingleMetric(outcome, 1, MetricUnit.COUNT,
-                Settings.find("POWERTOOLS_METRICS_NAMESPACE").orElse("Ferry"), DimensionSet.of("Stage", stage));
+                NAMESPACE, DimensionSet.of("Stage", stage));
     }
 }

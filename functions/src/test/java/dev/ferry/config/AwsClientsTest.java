@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AwsClientsTest {
 
     private static final String REGION = "eu-central-1";
-    private static final List<String> PROPERTIES = List.of("AWS_REGION", "aws.accessKeyId", "aws.secretAccessKey",
+    private static final List<String> PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey",
             "aws.endpointUrl", "aws.endpointUrlMgn", "aws.endpointUrlEc2", "aws.endpointUrlSns", "aws.endpointUrlSfn",
             "aws.endpointUrlDynamoDb");
 
@@ -50,7 +51,6 @@ class AwsClientsTest {
     @BeforeEach
     void saveProperties() {
         PROPERTIES.forEach(name -> savedProperties.put(name, System.getProperty(name)));
-        System.setProperty("AWS_REGION", REGION);
         System.setProperty("aws.accessKeyId", "AKIDFROMPROPERTIES");
         System.setProperty("aws.secretAccessKey", "secret");
     }
@@ -128,7 +128,7 @@ class AwsClientsTest {
 
         private static MgnClient mgnAt(RecordingEndpoint endpoint) {
             System.setProperty("aws.endpointUrlMgn", endpoint.uri().toString());
-            return AwsClients.sleepingForReal().mgn();
+            return AwsClients.sleepingForReal(Region.of(REGION)).mgn();
         }
     }
 
@@ -142,7 +142,7 @@ class AwsClientsTest {
                     "Content-Type", "application/x-amz-json-1.0"),
                     "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")) {
                 System.setProperty("aws.endpointUrlDynamoDb", endpoint.uri().toString());
-                try (DynamoDbClient dynamoDb = new AwsClients(waits::add).dynamoDb()) {
+                try (DynamoDbClient dynamoDb = new AwsClients(Region.of(REGION), waits::add).dynamoDb()) {
                     assertThatThrownBy(dynamoDb::listTables).isInstanceOf(DynamoDbException.class);
                 }
 

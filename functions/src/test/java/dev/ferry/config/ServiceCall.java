@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -18,7 +19,7 @@ enum ServiceCall {
     MGN("Mgn", "MGN", "application/json", "{}") {
         @Override
         void call() {
-            try (MgnClient client = AwsClients.sleepingForReal().mgn()) {
+            try (MgnClient client = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).mgn()) {
                 client.initializeService(InitializeServiceRequest.builder().build());
             }
         }
@@ -27,7 +28,7 @@ enum ServiceCall {
             + "<requestId>r-1</requestId><regionInfo/></DescribeRegionsResponse>") {
         @Override
         void call() {
-            try (Ec2Client client = AwsClients.sleepingForReal().ec2()) {
+            try (Ec2Client client = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).ec2()) {
                 client.describeRegions();
             }
         }
@@ -37,7 +38,7 @@ enum ServiceCall {
             + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></ListTopicsResponse>") {
         @Override
         void call() {
-            try (SnsClient client = AwsClients.sleepingForReal().sns()) {
+            try (SnsClient client = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).sns()) {
                 client.listTopics();
             }
         }
@@ -45,7 +46,7 @@ enum ServiceCall {
     SFN("Sfn", "SFN", "application/x-amz-json-1.0", "{\"stateMachines\":[]}") {
         @Override
         void call() {
-            try (SfnClient client = AwsClients.sleepingForReal().sfn()) {
+            try (SfnClient client = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).sfn()) {
                 client.listStateMachines();
             }
         }
@@ -53,7 +54,7 @@ enum ServiceCall {
     DYNAMODB("DynamoDb", "DYNAMODB", "application/x-amz-json-1.0", "{\"TableNames\":[]}") {
         @Override
         void call() {
-            try (DynamoDbClient client = AwsClients.sleepingForReal().dynamoDb()) {
+            try (DynamoDbClient client = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).dynamoDb()) {
                 client.listTables();
             }
         }

@@ -237,6 +237,26 @@ class TemplateTest {
     }
 
     @Test
+    void exactlyTheFunctionsToldTheTopicMayPublishToItAndUseItsKey() {
+        functions().keySet().forEach(function -> {
+            JsonNode properties = properties(function);
+            boolean toldTheTopic = properties.path("Environment").path("Variables").has("TOPIC_ARN");
+            boolean mayPublish = properties.path("Policies").findValues("SNSPublishMessagePolicy").size() == 1;
+            List<String> actions = new ArrayList<>();
+            collectActions(properties.path("Policies"), actions);
+            // Managed policies of the stack that the function names by reference.
+            properties.path("Policies").forEach(policy -> {
+                if (policy.isTextual() && resources.has(policy.asText())) {
+                    collectActions(resources.path(policy.asText()).path("Properties"), actions);
+                }
+            });
+            assertThat(mayPublish).as("%s may publish to the topic", function).isEqualTo(toldTheTopic);
+            assertThat(actions.containsAll(List.of("kms:GenerateDataKey", "kms:Decrypt")))
+                    .as("%s may use the topic's key", function).isEqualTo(toldTheTopic);
+        });
+    }
+
+    @Test
     void alarmsNotifyTheTopicOfFailedExecutionsAndOfDeadLetters() {
         assertThat(properties("FailedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsFailed");
         assertThat(properties("DeadLetterAlarm").path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The settings the deployed handlers read, given to them as JVM system properties: the functions'
- * environment ({@code AWS_REGION}, {@code TABLE_NAME}, ...), credentials, and the SDK's own
- * endpoint properties that send each client to the local cloud. Handlers read them when they
- * build their clients, so they must be in place before any handler is built. Closing puts back
- * what was there before, for the next rehearsal in the same JVM.
+ * The AWS SDK's settings for the handlers' clients, as JVM system properties: credentials and the
+ * endpoint properties that send each client to the local cloud. (Ferry's own settings reach each
+ * handler in its {@link dev.ferry.config.Settings}.) The SDK reads them when a client is built, so
+ * they must be in place before any handler is built. Closing puts back what was there before, for
+ * the next rehearsal in the same JVM.
  */
 final class HandlerSettings implements AutoCloseable {
 
@@ -21,7 +21,7 @@ final class HandlerSettings implements AutoCloseable {
      * Sets every property.
      *
      * @throws IllegalStateException when an environment variable of the same name would override a
-     *                               function setting (the handlers read the variable first)
+     *                               setting (the SDK reads the variable first)
      */
     static HandlerSettings apply(Map<String, String> properties) {
         for (String name : properties.keySet()) {

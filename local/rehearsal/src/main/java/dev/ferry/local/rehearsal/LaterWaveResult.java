@@ -14,8 +14,9 @@ import java.util.List;
  * @param status         how its execution ended (RUNNING when the rehearsal stopped waiting)
  * @param error          the execution's error, or null
  * @param cause          the execution's cause, or null
- * @param report         the complete report its Report stage exported, or null when it never ran
- *                       (a wave refused by preflight has none)
+ * @param report         the complete report its Report stage exported (the bounded one it returned
+ *                       when the export failed), or null when it never ran (a wave refused by
+ *                       preflight has none)
  */
 public record LaterWaveResult(String waveName, String executionArn, Duration after, ExecutionStatus status,
                               String error, String cause, WaveReport report) {

@@ -190,10 +190,10 @@ public final class LocalCloud implements AutoCloseable {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         resources.add(server);
-        resources.add(HandlerSettings.apply(handlerSettings()));
+        resources.add(HandlerSettings.apply(sdkProperties()));
         Map<String, String> arns = new LinkedHashMap<>();
         template.functionList().forEach(function -> arns.put(function.logicalId(), functionArn(function.logicalId())));
-        functions.deploy(template.functionList(), arns, clock, new VirtualSleeper(scheduler));
+        functions.deploy(template.functionList(), arns, this::environmentOf, clock, new VirtualSleeper(scheduler));
         stateMachineArn = engine.createStateMachine(template.stateMachineName(),
                 template.stateMachineDefinition(region, environment.accountId()),
                 "arn:aws:iam::" + environment.accountId() + ":role/ferry-rehearsal-states").arn();
@@ -220,24 +220,24 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The functions' environment (one JVM: the union, which must agree), the region, credentials,
-     * and the SDK's endpoint properties: every service (including any the handlers might call
-     * unexpectedly) on the local cloud, so that nothing leaves the machine.
+     * A function's environment as Lambda gives it: the variables template.yaml declares for it, its
+     * references resolved to the local resources, and the region Lambda sets.
      */
-    private Map<String, String> handlerSettings() {
+    private Map<String, String> environmentOf(FunctionDefinition function) {
         LocalResources local = new LocalResources(environment.targetRegion(), environment.accountId(), TABLE_NAME,
                 topicArn(), endpoint(), reportBucket());
+        Map<String, String> variables = new LinkedHashMap<>(template.environmentOf(function, local));
+        variables.put("AWS_REGION", environment.targetRegion());
+        return variables;
+    }
+
+    /**
+     * The SDK's own settings for every client the handlers build: credentials, and the endpoint
+     * properties that send every service (including any the handlers might call unexpectedly) to
+     * the local cloud, so that nothing leaves the machine.
+     */
+    private Map<String, String> sdkProperties() {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (FunctionDefinition function : template.functionList()) {
-            template.environmentOf(function, local).forEach((name, value) -> {
-                String other = settings.putIfAbsent(name, value);
-                if (other != null && !other.equals(value)) {
-                    throw new TemplateException(function.logicalId() + ".Environment." + name + " is " + value
-                            + " but another function has " + other + ": the local functions share one process");
-                }
-            });
-        }
-        settings.put("AWS_REGION", environment.targetRegion());
         settings.put("aws.accessKeyId", ACCESS_KEY);
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.

@@ -51,7 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *         .build());
  * }</pre>
  *
- * One rehearsal at a time per JVM.
+ * Further waves may be started in the same local cloud while the rehearsed one runs
+ * ({@link RehearsalOptions#laterWaves()}), as other teams would in the same account; each one's
+ * invariants are checked beside the rehearsed wave's.
+ *
+ * <p>One rehearsal at a time per JVM.
  */
 public final class Rehearsal {
 
@@ -238,7 +242,7 @@ public final class Rehearsal {
         return started;
     }
 
-    /** How each later wave ended, with its complete report when it has one. */
+    /** How each later wave ended, with its complete report (its bounded one when the export failed). */
     private List<LaterWaveResult> laterResults(LocalCloud cloud, Map<Integer, String> executions) {
         List<LaterWaveResult> results = new ArrayList<>();
         for (int index = 0; index < laterInputs.size(); index++) {
@@ -251,8 +255,10 @@ public final class Rehearsal {
                 continue;
             }
             ExecutionDescription execution = cloud.engine().describeExecution(arn);
+            WaveReport report = report(cloud, name);
+            WaveReport complete = exportedReport(cloud, report);
             results.add(new LaterWaveResult(name, arn, after, execution.status(), execution.error(), execution.cause(),
-                    exportedReport(cloud, report(cloud, name))));
+                    complete != null ? complete : report));
         }
         return results;
     }

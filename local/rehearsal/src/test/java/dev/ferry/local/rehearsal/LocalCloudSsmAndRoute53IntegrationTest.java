@@ -53,9 +53,9 @@ class LocalCloudSsmAndRoute53IntegrationTest {
 
     @Test
     void theHandlersClientsReachSystemsManagerOfTheSourceRegionAndRoute53() {
-        try (SsmClient ssm = AwsClients.sleepingForReal().ssm(Region.US_EAST_1)) {
+        try (SsmClient ssm = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).ssm(Region.US_EAST_1)) {
             Map<String, ManagedInstance> managed = new SdkSsmCommands(ssm).managedInstances(List.of(INSTALLS));
-            List<DnsRecordSet> records = new SdkDnsGateway(AwsClients.sleepingForReal().route53(), pause -> { }, cloud.clock())
+            List<DnsRecordSet> records = new SdkDnsGateway(AwsClients.sleepingForReal(Region.EU_CENTRAL_1).route53(), pause -> { }, cloud.clock())
                     .recordSets("Z0123456789ABCDEFGHIJ", "media.example.com", "A");
 
             assertThat(managed).containsOnlyKeys(INSTALLS);
@@ -65,7 +65,7 @@ class LocalCloudSsmAndRoute53IntegrationTest {
 
     @Test
     void anAgentInstalledThroughRunCommandReplicatesTheServerUntilItIsReadyForTest() {
-        try (SsmClient ssm = AwsClients.sleepingForReal().ssm(Region.US_EAST_1); MgnClient mgn = AwsClients.sleepingForReal().mgn()) {
+        try (SsmClient ssm = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).ssm(Region.US_EAST_1); MgnClient mgn = AwsClients.sleepingForReal(Region.EU_CENTRAL_1).mgn()) {
             new SdkSsmCommands(ssm).send(INSTALLS, AgentInstallCommand.forPlatform(Platform.LINUX, "eu-central-1"),
                     "Ferry w-1: install the replication agent", Duration.ofMinutes(30));
 

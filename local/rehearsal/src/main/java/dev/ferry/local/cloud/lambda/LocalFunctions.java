@@ -1,6 +1,7 @@
 package dev.ferry.local.cloud.lambda;
 
 import dev.ferry.config.Dependencies;
+import dev.ferry.config.Settings;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.mgn.Sleeper;
 
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,17 +25,18 @@ public final class LocalFunctions {
     private final Map<String, DeployedFunction> byName = new ConcurrentHashMap<>();
 
     /**
-     * Builds each function's handler and deploys it. Call once the settings the handlers read are
-     * in place: their SDK clients read them when built.
+     * Builds each function's handler and deploys it, with the environment {@code environment} gives
+     * it. Call once the SDK's endpoint properties are in place: the handlers' clients read them when built.
      *
      * @throws IllegalStateException when a handler class is missing or has no public
      *                               {@code (Dependencies)} constructor
      */
-    public void deploy(List<FunctionDefinition> definitions, Map<String, String> arns, Clock clock,
-                       Sleeper sleeper) {
+    public void deploy(List<FunctionDefinition> definitions, Map<String, String> arns,
+                       Function<FunctionDefinition, Map<String, String>> environment, Clock clock, Sleeper sleeper) {
         for (FunctionDefinition definition : definitions) {
+            Settings settings = Settings.of(environment.apply(definition));
             byName.put(definition.logicalId(), new DeployedFunction(definition, arns.get(definition.logicalId()),
-                    () -> instantiate(definition, Dependencies.fromEnvironment(clock, sleeper))));
+                    () -> instantiate(definition, Dependencies.of(settings, clock, sleeper))));
         }
     }
 

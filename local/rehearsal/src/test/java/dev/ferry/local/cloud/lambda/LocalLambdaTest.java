@@ -113,7 +113,7 @@ class LocalLambdaTest {
 
     private void deploy(Class<?> handler) {
         functions.deploy(List.of(new FunctionDefinition("Echo", handler.getName(), Map.of(), 60, 1024)),
-                Map.of("Echo", ARN), CLOCK, Sleeper.threadSleep());
+                Map.of("Echo", ARN), definition -> Map.of("AWS_REGION", "eu-central-1"), CLOCK, Sleeper.threadSleep());
     }
 
     /** Returns its input and the function name from the context. */
