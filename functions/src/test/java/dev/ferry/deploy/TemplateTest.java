@@ -55,6 +55,15 @@ class TemplateTest {
     }
 
     @Test
+    void everyFunctionIsNamedForItsHandler() {
+        functions().forEach((function, resource) -> {
+            String handler = resource.path("Properties").path("Handler").asText();
+            String simpleName = handler.substring(handler.lastIndexOf('.') + 1, handler.indexOf("::"));
+            assertThat(function).isEqualTo(simpleName.replaceFirst("Handler$", "Function"));
+        });
+    }
+
+    @Test
     void noIamStatementGrantsAWildcardAction() {
         List<String> actions = new ArrayList<>();
         collectActions(template, actions);
