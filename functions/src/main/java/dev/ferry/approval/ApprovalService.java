@@ -26,7 +26,7 @@ public class ApprovalService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
     /** The same log key the stage handlers use for the wave. */
-    private static final String WAVE_LOG_KEY = "wave";
+    private static final String WAVE_LOG_KEY = "waveId";
 
     private final ApprovalStore approvals;
     private final TaskCallbacks callbacks;

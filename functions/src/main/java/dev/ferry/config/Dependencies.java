@@ -38,12 +38,12 @@ import dev.ferry.store.DynamoServerClaims;
 import dev.ferry.store.DynamoStageLeases;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;
-import dev.ferry.store.FerryTable;
 import dev.ferry.waits.WaitStore;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -70,18 +70,18 @@ public final class Dependencies {
             once(() -> new SnsNotifier(clients().sns(), settings().require(Setting.TOPIC_ARN)));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(clients().sfn()));
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION, sleeper()));
+            clients().dynamoDb(), tableName(), clock(), retention(), sleeper()));
     private final Supplier<WaitStore> waitStore = once(() -> new DynamoWaitStore(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<ServerClaims> serverClaims = once(() -> new DynamoServerClaims(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<WaveExecutions> waveExecutions = once(() -> new SfnWaveExecutions(clients().sfn()));
     private final Supplier<StageLeases> stageLeases = once(() -> new DynamoStageLeases(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<ApprovalStore> approvalStore = once(() -> new DynamoApprovalStore(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<AgentInstallStore> agentInstallStore = once(() -> new DynamoAgentInstallStore(
-            clients().dynamoDb(), tableName(), clock(), FerryTable.DEFAULT_RETENTION));
+            clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<ReportExport> reportExport =
             once(() -> new S3ReportExport(clients().s3(), settings().require(Setting.REPORT_BUCKET)));
     private final Supplier<Prober> prober = once(NetworkProber::new);
@@ -123,6 +123,21 @@ public final class Dependencies {
 
     private String tableName() {
         return settings().require(Setting.TABLE_NAME);
+    }
+
+    /** How long the table keeps an item after its last write. */
+    private Duration retention() {
+        String days = settings().require(Setting.RECORD_RETENTION_DAYS);
+        try {
+            Duration retention = Duration.ofDays(Long.parseLong(days));
+            if (retention.isNegative() || retention.isZero()) {
+                throw new NumberFormatException("not positive");
+            }
+            return retention;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Environment variable " + Setting.RECORD_RETENTION_DAYS
+                    + " must be a whole number of days above 0, not '" + days + "'", e);
+        }
     }
 
     /** The function's settings (its environment). */

@@ -10,6 +10,8 @@ public enum Setting {
     AWS_REGION,
     /** The Ferry table: waves, servers, waits, approvals, claims. */
     TABLE_NAME,
+    /** How many days the table keeps an item after its last write (the stack's RecordRetentionDays). */
+    RECORD_RETENTION_DAYS,
     /** The SNS topic people subscribe to for a wave's emails. */
     TOPIC_ARN,
     /** Where the approval pages are served; the approval emails link below it. */

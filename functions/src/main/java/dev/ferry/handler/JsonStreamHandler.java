@@ -28,7 +28,7 @@ import java.lang.reflect.RecordComponent;
  */
 public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
 
-    private static final String WAVE_LOG_KEY = "wave";
+    private static final String WAVE_LOG_KEY = "waveId";
 
     private final Class<I> inputType;
     private final Method waveIdAccessor;

@@ -87,10 +87,15 @@ class FunctionSettingsTest {
         JsonNode template = ProjectFiles.template();
         Map<String, String> variables = new LinkedHashMap<>();
         template.path("Globals").path("Function").path("Environment").path("Variables").fields()
-                .forEachRemaining(entry -> variables.put(entry.getKey(), "value-of-" + entry.getKey()));
+                .forEachRemaining(entry -> variables.put(entry.getKey(), sampleValue(entry.getKey())));
         template.path("Resources").path(function).path("Properties").path("Environment").path("Variables").fields()
-                .forEachRemaining(entry -> variables.put(entry.getKey(), "value-of-" + entry.getKey()));
+                .forEachRemaining(entry -> variables.put(entry.getKey(), sampleValue(entry.getKey())));
         return variables;
+    }
+
+    /** A value of the kind the variable holds; the template's references resolve to such values. */
+    private static String sampleValue(String variable) {
+        return variable.equals(Setting.RECORD_RETENTION_DAYS.name()) ? "180" : "value-of-" + variable;
     }
 
     private static String handlerClass(String function) {

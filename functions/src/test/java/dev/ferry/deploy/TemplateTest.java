@@ -210,7 +210,11 @@ class TemplateTest {
         assertThat(resources.path("ReportBucket").path("DeletionPolicy").asText()).isEqualTo("Retain");
         JsonNode expiry = bucket.path("LifecycleConfiguration").path("Rules").get(0);
         assertThat(expiry.path("Prefix").asText()).isEqualTo("reports/");
-        assertThat(expiry.path("ExpirationInDays").asLong()).isEqualTo(FerryTable.DEFAULT_RETENTION.toDays());
+        assertThat(expiry.path("ExpirationInDays").asText()).isEqualTo("RecordRetentionDays");
+        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables")
+                .path("RECORD_RETENTION_DAYS").asText()).isEqualTo("RecordRetentionDays");
+        assertThat(template.path("Parameters").path("RecordRetentionDays").path("Default").asLong())
+                .isEqualTo(FerryTable.DEFAULT_RETENTION.toDays());
         JsonNode tlsOnly = properties("ReportBucketPolicy").path("PolicyDocument").path("Statement").get(0);
         assertThat(tlsOnly.path("Effect").asText()).isEqualTo("Deny");
         assertThat(tlsOnly.path("Condition").path("Bool").path("aws:SecureTransport").asText()).isEqualTo("false");
@@ -266,10 +270,13 @@ class TemplateTest {
     }
 
     @Test
-    void alarmsNotifyTheTopicOfFailedExecutionsAndOfDeadLetters() {
+    void alarmsNotifyTheTopicOfFailedTimedOutAndAbortedExecutionsAndOfDeadLetters() {
         assertThat(properties("FailedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsFailed");
+        assertThat(properties("TimedOutExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsTimedOut");
+        assertThat(properties("AbortedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsAborted");
         assertThat(properties("DeadLetterAlarm").path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
-        for (String alarm : List.of("FailedExecutionsAlarm", "TimedOutExecutionsAlarm", "DeadLetterAlarm")) {
+        for (String alarm : List.of("FailedExecutionsAlarm", "TimedOutExecutionsAlarm", "AbortedExecutionsAlarm",
+                "DeadLetterAlarm")) {
             assertThat(texts(properties(alarm).path("AlarmActions"))).as(alarm).containsExactly("NotificationTopic");
         }
     }

@@ -40,7 +40,7 @@ class JsonStreamHandlerTest {
 
         @Override
         protected Reply handle(Greeting request, Context context) {
-            waveInLogs.set(MDC.get("wave"));
+            waveInLogs.set(MDC.get("waveId"));
             switch (request.waveId()) {
                 case "bad" -> throw new IllegalGreetingException("no greeting for a bad wave");
                 case "throttled" -> throw DynamoDbException.builder().statusCode(400).message("Rate exceeded")
@@ -67,7 +67,7 @@ class JsonStreamHandlerTest {
         invoke("{\"waveId\":\"media-1\"}");
 
         assertThat(handler.waveInLogs.get()).isEqualTo("media-1");
-        assertThat(MDC.get("wave")).isNull();
+        assertThat(MDC.get("waveId")).isNull();
     }
 
     @Test
@@ -75,7 +75,7 @@ class JsonStreamHandlerTest {
         assertThatThrownBy(() -> invoke("{\"waveId\":\"bad\"}"))
                 .isInstanceOf(IllegalGreetingException.class)
                 .hasMessage("no greeting for a bad wave");
-        assertThat(MDC.get("wave")).isNull();
+        assertThat(MDC.get("waveId")).isNull();
     }
 
     @Test

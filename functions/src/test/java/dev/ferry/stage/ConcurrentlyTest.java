@@ -69,11 +69,11 @@ class ConcurrentlyTest {
 
     @Test
     void theCallersLogKeysReachTheWorkers() {
-        MDC.put("wave", "wave-1");
+        MDC.put("waveId", "wave-1");
         try {
-            assertThat(Concurrently.map(ITEMS, 8, item -> MDC.get("wave"))).containsOnly("wave-1");
+            assertThat(Concurrently.map(ITEMS, 8, item -> MDC.get("waveId"))).containsOnly("wave-1");
         } finally {
-            MDC.remove("wave");
+            MDC.remove("waveId");
         }
     }
 }
