@@ -13,15 +13,20 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
- * {@link Prober} over the network: a TCP connect, or an HTTP GET with {@link HttpClient}. Every
+ * {@link Prober} over the network: a TCP connect, an HTTP GET with {@link HttpClient}, or an HTTPS
+ * GET to an address with the certificate verified against the service's name ({@link TlsGet}). Every
  * result says what was probed, what happened and how long it took, in words an operator can act
  * on, e.g. {@code tcp 10.0.1.5:22: connection refused after 120 ms}.
  *
@@ -30,7 +35,17 @@ import java.util.concurrent.TimeUnit;
  */
 public class NetworkProber implements Prober {
 
+    /** Whom an HTTPS probe trusts: the JDK's certificate authorities unless told otherwise. */
+    private final SSLContext tls;
+
+    /** A prober that trusts the JDK's certificate authorities. */
     public NetworkProber() {
+        this(defaultTls());
+    }
+
+    /** A prober whose HTTPS probes trust what {@code tls} trusts. */
+    public NetworkProber(SSLContext tls) {
+        this.tls = tls;
     }
 
     @Override
@@ -77,6 +92,54 @@ public class NetworkProber implements Prober {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new ProbeResult(false, target + ": interrupted after " + elapsedMillis(started) + " ms");
+        }
+    }
+
+    @Override
+    public ProbeResult https(String url, String serverName, int expectStatus, Duration timeout) {
+        String target = "https GET " + url + " as " + serverName;
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException notAUrl) {
+            return new ProbeResult(false, target + ": not a valid URL (" + notAUrl.getMessage() + ")");
+        }
+        long started = System.nanoTime();
+        try {
+            int status = TlsGet.status(uri, serverName, tls, timeout);
+            long millis = elapsedMillis(started);
+            if (status == expectStatus) {
+                return new ProbeResult(true, target + ": status " + status + " in " + millis + " ms");
+            }
+            return new ProbeResult(false, target + ": status " + status + ", expected " + expectStatus
+                    + ", after " + millis + " ms");
+        } catch (SSLHandshakeException e) {
+            return new ProbeResult(false, target + ": " + describeHandshake(e, serverName) + " after "
+                    + elapsedMillis(started) + " ms");
+        } catch (IOException e) {
+            return new ProbeResult(false, target + ": " + describe(e, timeout) + " after " + elapsedMillis(started) + " ms");
+        } catch (IllegalArgumentException unusable) {
+            return new ProbeResult(false, target + ": cannot be requested (" + unusable.getMessage() + ")");
+        }
+    }
+
+    /** Why the TLS handshake failed: most often a certificate that is not for the name, or not trusted. */
+    private static String describeHandshake(SSLHandshakeException failure, String serverName) {
+        String detail = messages(failure);
+        if (has(failure, CertificateException.class) && detail.contains("match")) {
+            return "the certificate is not issued for " + serverName + " (" + detail + ")";
+        }
+        if (detail.contains("PKIX") || detail.contains("certification path")) {
+            return "the certificate is not from a trusted authority (" + detail + ")";
+        }
+        return "TLS handshake failed (" + detail + ")";
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no default TLS context", e);
         }
     }
 

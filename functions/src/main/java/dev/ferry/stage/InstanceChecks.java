@@ -77,6 +77,10 @@ final class InstanceChecks {
             return failing("HTTP " + http.url() + ": the instance has no " + addressName(http.address()));
         }
         String url = http.url().replace(ADDRESS_PLACEHOLDER, host);
+        if (http.isHttps()) {
+            return probing("HTTPS " + url + " as " + http.serverName(),
+                    () -> prober.https(url, http.serverName(), http.expectStatus(), probeTimeout));
+        }
         return probing("HTTP " + url, () -> prober.http(url, http.expectStatus(), probeTimeout));
     }
 

@@ -25,8 +25,21 @@ public record ValidationSettings(boolean statusChecks, List<TcpCheck> tcp, List<
     /**
      * A URL that must answer with {@code expectStatus}. The URL's host is the literal
      * {@code {address}}, replaced by the instance's public or private IP.
+     *
+     * @param serverName for an {@code https://} URL, the name the instance's certificate is issued
+     *                   for: the probe connects to the address and verifies the certificate against
+     *                   this name, which it also sends as SNI and Host; null for {@code http://}
      */
-    public record HttpCheck(String url, int expectStatus, Address address) {
+    public record HttpCheck(String url, int expectStatus, Address address, String serverName) {
+
+        /** A check without a server name: an {@code http://} URL. */
+        public HttpCheck(String url, int expectStatus, Address address) {
+            this(url, expectStatus, address, null);
+        }
+
+        public boolean isHttps() {
+            return url.regionMatches(true, 0, "https://", 0, "https://".length());
+        }
     }
 
     /** Which of the instance's addresses a probe connects to. */

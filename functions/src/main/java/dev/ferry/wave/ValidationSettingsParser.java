@@ -18,7 +18,7 @@ final class ValidationSettingsParser {
 
     static final List<String> FIELDS = List.of("statusChecks", "tcp", "http", "timeLimitMinutes");
     static final List<String> TCP_FIELDS = List.of("port", "address");
-    static final List<String> HTTP_FIELDS = List.of("url", "expectStatus", "address");
+    static final List<String> HTTP_FIELDS = List.of("url", "expectStatus", "address", "serverName");
 
     static final boolean DEFAULT_STATUS_CHECKS = true;
     static final int DEFAULT_TIME_LIMIT_MINUTES = 15;
@@ -91,12 +91,38 @@ final class ValidationSettingsParser {
             }
             Long expectStatus = check.wholeNumberWithin("expectStatus", 100, 599, "");
             Address address = address(check);
+            String serverName = serverName(check, url);
             if (url != null) {
                 checks.add(new HttpCheck(url, expectStatus != null ? expectStatus.intValue() : DEFAULT_EXPECT_STATUS,
-                        address));
+                        address, serverName));
             }
         }
         return checks;
+    }
+
+    /**
+     * The name an https:// check verifies the instance's certificate against. An ordinary
+     * certificate names the service, not the instance's IP address, so an https:// check needs it;
+     * an http:// check has no certificate to verify.
+     */
+    private static String serverName(ObjectFields check, String url) {
+        String serverName = check.text("serverName");
+        boolean https = url != null && url.regionMatches(true, 0, "https://", 0, "https://".length());
+        if (serverName == null) {
+            if (https && !check.has("serverName")) {
+                check.problems().add(check.pathOf("serverName"), "is required for an https:// check: the name the "
+                        + "instance's certificate is issued for, such as media.example.com (Ferry connects to the "
+                        + "instance's address and verifies the certificate against this name)");
+            }
+            return null;
+        }
+        if (url != null && !https) {
+            check.problems().add(check.pathOf("serverName"), "is for https:// checks only: an http:// check has no "
+                    + "certificate to verify");
+            return null;
+        }
+        AwsNames.dnsName(serverName, check.pathOf("serverName"), check.problems());
+        return serverName;
     }
 
     private static Address address(ObjectFields check) {

@@ -94,6 +94,11 @@ class NetworkAndDnsHandlersTest {
             public ProbeResult http(String url, int expectStatus, Duration timeout) {
                 return new ProbeResult(true, "status " + expectStatus);
             }
+
+            @Override
+            public ProbeResult https(String url, String serverName, int expectStatus, Duration timeout) {
+                return new ProbeResult(true, "status " + expectStatus);
+            }
         };
     }
 }

@@ -79,5 +79,10 @@ final class DnsStagesFixture {
             boolean passed = answers.isEmpty() || answers.removeFirst();
             return new ProbeResult(passed, "http GET " + url + ": status " + (passed ? expectStatus : 503));
         }
+
+        @Override
+        public ProbeResult https(String url, String serverName, int expectStatus, Duration timeout) {
+            throw new AssertionError("the DNS switch checks real names, with the JDK's own HTTPS");
+        }
     }
 }

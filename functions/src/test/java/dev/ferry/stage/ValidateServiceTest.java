@@ -95,6 +95,23 @@ class ValidateServiceTest {
     }
 
     @Test
+    void anHttpsCheckConnectsToTheAddressAndVerifiesTheCertificateAgainstTheNameTheWaveGives() {
+        ValidationSettings https = new ValidationSettings(false, List.of(), List.of(new ValidationSettings.HttpCheck(
+                "https://{address}/health", 204, ValidationSettings.Address.PRIVATE, "media.example.com")), 30);
+        when(prober.https(anyString(), anyString(), anyInt(), any())).thenReturn(new ProbeResult(false,
+                "https GET https://10.0.0.1/health as media.example.com: the certificate is not issued for "
+                        + "media.example.com (No subject alternative DNS name matching media.example.com found.)"));
+        givenWave(https, launched(1, Phase.TEST));
+
+        service.validate(new PhaseRequest(WAVE_ID, Phase.TEST));
+
+        verify(prober).https("https://10.0.0.1/health", "media.example.com", 204, ValidateService.PROBE_TIMEOUT);
+        verify(prober, never()).http(anyString(), anyInt(), any());
+        assertThat(waves.server(WAVE_ID, serverId(1)).validation().detail())
+                .contains("the certificate is not issued for media.example.com");
+    }
+
+    @Test
     void theHealthOfEveryInstanceIsReadInOneCall() {
         givenWave(WEB_CHECKS, launched(1, Phase.TEST), launched(2, Phase.TEST), launched(3, Phase.TEST));
         @SuppressWarnings("unchecked")

@@ -302,10 +302,28 @@ class WaveDefinitionParserTest {
     @Test
     void anHttpCheckDefaultsToStatus200OnThePublicAddress() {
         ObjectNode wave = minimalWave();
-        wave.putObject("validation").putArray("http").addObject().put("url", "https://{address}:8443/health?deep=1");
+        wave.putObject("validation").putArray("http").addObject().put("url", "https://{address}:8443/health?deep=1")
+                .put("serverName", "media.example.com");
 
-        assertThat(WaveDefinitionParser.parse(wave).validation().http())
-                .containsExactly(new HttpCheck("https://{address}:8443/health?deep=1", 200, Address.PUBLIC));
+        assertThat(WaveDefinitionParser.parse(wave).validation().http()).containsExactly(
+                new HttpCheck("https://{address}:8443/health?deep=1", 200, Address.PUBLIC, "media.example.com"));
+    }
+
+    @Test
+    void anHttpsCheckNeedsTheNameTheCertificateIsIssuedForAndAnHttpCheckHasNone() {
+        ObjectNode wave = minimalWave();
+        ArrayNode http = wave.putObject("validation").putArray("http");
+        http.addObject().put("url", "https://{address}/health");
+        http.addObject().put("url", "http://{address}/health").put("serverName", "media.example.com");
+        http.addObject().put("url", "https://{address}/health").put("serverName", "not a name");
+
+        assertThat(problemsOf(wave)).containsExactly(
+                "validation.http[0].serverName: is required for an https:// check: the name the instance's certificate "
+                        + "is issued for, such as media.example.com (Ferry connects to the instance's address and "
+                        + "verifies the certificate against this name)",
+                "validation.http[1].serverName: is for https:// checks only: an http:// check has no certificate to "
+                        + "verify",
+                "validation.http[2].serverName: \"not a name\" is not a DNS name (such as media.example.com)");
     }
 
     @Test
