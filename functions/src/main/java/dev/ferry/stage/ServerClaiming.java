@@ -100,8 +100,7 @@ public final class ServerClaiming {
     }
 
     /** The names each server of these records and installations is claimed under. */
-    static List<String> keysOf(List<ServerRecord> servers,
-                               List<AgentInstallRecord> installs) {
+    static List<String> keysOf(List<ServerRecord> servers, List<AgentInstallRecord> installs) {
         List<String> keys = new ArrayList<>();
         for (ServerRecord server : servers) {
             keys.add(server.sourceServerId());
