@@ -47,7 +47,7 @@ public class ApprovalRequestService {
 
     /** Requests the approval of the wave's cutover for the waiting task. */
     public ApprovalRequested request(ApprovalRequest request) {
-        WaveRecord wave = waves.find(request.waveId()).orElseThrow(() -> new WaveNotFoundException(request.waveId()));
+        WaveRecord wave = waves.require(request.waveId());
         List<ServerRecord> servers = waves.servers(wave.waveId());
         Instant now = clock.instant();
         moveActiveServersToApproval(servers, now);

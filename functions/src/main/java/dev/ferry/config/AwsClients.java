@@ -1,7 +1,8 @@
 package dev.ferry.config;
 
 import dev.ferry.mgn.MgnRetryPolicy;
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.SdkRetries;
+import dev.ferry.retry.Sleeper;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;

@@ -1,6 +1,7 @@
 package dev.ferry.dns;
 
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.route53.Route53Client;

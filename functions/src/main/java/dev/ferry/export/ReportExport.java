@@ -1,6 +1,6 @@
 package dev.ferry.export;
 
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 
 /**
  * Where the complete report of a wave goes: every server's row, however many, which neither the

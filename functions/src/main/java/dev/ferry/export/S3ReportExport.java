@@ -2,7 +2,7 @@ package dev.ferry.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

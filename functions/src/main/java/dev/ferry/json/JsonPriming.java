@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveProgress;
+import dev.ferry.server.WaveProgress;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;

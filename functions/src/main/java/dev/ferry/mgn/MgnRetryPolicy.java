@@ -1,7 +1,8 @@
 package dev.ferry.mgn;
 
-import dev.ferry.config.SdkRetries;
-import dev.ferry.config.TransientFailures;
+import dev.ferry.retry.SdkRetries;
+import dev.ferry.retry.Sleeper;
+import dev.ferry.retry.TransientFailures;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 

@@ -1,5 +1,6 @@
 package dev.ferry.mgn;
 
+import dev.ferry.retry.Sleeper;
 import dev.ferry.wave.ReplicationSettings;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateRequest;

@@ -1,6 +1,8 @@
 package dev.ferry.mgn;
 
-import dev.ferry.config.TransientFailures;
+import dev.ferry.retry.Sleeper;
+import dev.ferry.retry.TransientFailures;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -15,6 +15,15 @@ public interface WaveStore {
 
     Optional<WaveRecord> find(String waveId);
 
+    /**
+     * The wave with this ID, which every stage starts from.
+     *
+     * @throws UnknownWaveException when the store does not know it
+     */
+    default WaveRecord require(String waveId) {
+        return find(waveId).orElseThrow(() -> new UnknownWaveException(waveId));
+    }
+
     void update(WaveRecord wave);
 
     /** Writes server records whole, in batches (a new record replaces an older one). */

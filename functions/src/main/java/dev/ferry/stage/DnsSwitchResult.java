@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.WaveProgress;
+
 /**
  * What one DnsSwitch invocation hands to the state machine: whether the switch is over, and if
  * not, how long to wait before the next invocation checks the target and takes the next step.

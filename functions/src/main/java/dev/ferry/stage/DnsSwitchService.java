@@ -5,14 +5,16 @@ import dev.ferry.dns.DnsShiftDecision;
 import dev.ferry.dns.DnsShiftPlan;
 import dev.ferry.notify.DnsRollbackMessage;
 import dev.ferry.notify.Notifier;
-import dev.ferry.probe.Prober;
 import dev.ferry.probe.Prober.ProbeResult;
+import dev.ferry.probe.Prober;
 import dev.ferry.server.DnsSwitchProgress;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.wave.DnsSettings;
 import dev.ferry.wave.DnsSettings.DnsRecord;
+import dev.ferry.wave.DnsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -62,7 +64,7 @@ public class DnsSwitchService {
      */
     public DnsSwitchResult advance(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = StoredWave.of(store, ref.waveId());
+            WaveRecord wave = store.require(ref.waveId());
             DnsSettings settings = wave.definition().dns();
             if (settings == null) {
                 return done(wave, 0, 0);

@@ -1,14 +1,15 @@
 package dev.ferry.stage;
 
-import dev.ferry.config.TransientFailures;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.MgnThrottledException;
 import dev.ferry.mgn.SourceServer;
+import dev.ferry.retry.TransientFailures;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.StageLeases;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ public class FinalizeService {
     }
 
     private WaveProgress finalizeCutover(String waveId) {
-        WaveRecord wave = StoredWave.of(waves, waveId);
+        WaveRecord wave = waves.require(waveId);
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> toFinalize = servers.stream()
                 .filter(server -> server.isActive() && server.stage() == Stage.FINALIZE)

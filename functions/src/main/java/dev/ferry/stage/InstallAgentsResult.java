@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.WaveProgress;
+
 /**
  * What one InstallAgents invocation hands to the state machine: whether every agent installation
  * has finished, and if not, that the stage is to be called again after a pause.

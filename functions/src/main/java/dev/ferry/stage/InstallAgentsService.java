@@ -1,14 +1,16 @@
 package dev.ferry.stage;
 
-import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.agent.AgentInstallRecord.State;
+import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.agent.InstanceProfiles;
 import dev.ferry.agent.SsmCommands;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.AgentInstallationSettings;
 import org.slf4j.Logger;
@@ -97,7 +99,7 @@ public class InstallAgentsService {
      */
     public InstallAgentsResult install(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = StoredWave.of(waves, ref.waveId());
+            WaveRecord wave = waves.require(ref.waveId());
             List<AgentInstallRecord> records = installs.installs(wave.waveId());
             AgentInstallationSettings settings = wave.definition().agentInstallation();
             boolean running = wave.status() == WaveStatus.RUNNING;

@@ -6,6 +6,7 @@ import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public class MarkReadyForCutoverService {
     }
 
     private WaveProgress markReady(String waveId) {
-        WaveRecord wave = StoredWave.of(waves, waveId);
+        WaveRecord wave = waves.require(waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> toMark = servers.stream()

@@ -8,8 +8,9 @@ import dev.ferry.notify.Wording;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public class NotApprovedService {
     /** Leaves the wave's active servers out and records the wave as not approved. */
     public WaveProgress notApproved(NotApprovedRequest request) {
         String waveId = request.waveId();
-        WaveRecord wave = StoredWave.of(waves, waveId);
+        WaveRecord wave = waves.require(waveId);
         List<ServerRecord> servers = waves.servers(waveId);
         if (wave.status() == WaveStatus.NOT_APPROVED) {
             return WaveProgress.of(wave, servers);

@@ -1,5 +1,7 @@
 package dev.ferry.stage;
 
+import dev.ferry.server.WaveProgress;
+
 /**
  * What Preflight puts in place of the state machine's input: everything later states read from
  * {@code $}, and nothing that grows with the number of servers.

@@ -6,6 +6,7 @@ import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.stage.ServerJoins.Joining;

@@ -2,17 +2,19 @@ package dev.ferry.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.config.TransientFailures;
 import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.LaunchTemplateChange;
 import dev.ferry.json.Json;
 import dev.ferry.mgn.LaunchConfigurationChange;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.MgnThrottledException;
+import dev.ferry.retry.TransientFailures;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.LaunchSettings;
 import dev.ferry.wave.Policies.OnServerFailure;
@@ -78,7 +80,7 @@ public class PrepareLaunchService {
      */
     public WaveProgress prepare(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = StoredWave.of(store, ref.waveId());
+            WaveRecord wave = store.require(ref.waveId());
             List<ServerRecord> servers = new ArrayList<>(store.servers(wave.waveId()));
             if (wave.status() == WaveStatus.RUNNING) {
                 enterPrepareLaunch(servers);

@@ -6,8 +6,8 @@ import dev.ferry.network.LaunchDerivationException;
 import dev.ferry.network.LaunchFromSource;
 import dev.ferry.network.SecurityGroup;
 import dev.ferry.network.SecurityGroupPlan;
-import dev.ferry.network.SecurityGroupRecreation;
 import dev.ferry.network.SecurityGroupRecreation.RecreatedGroups;
+import dev.ferry.network.SecurityGroupRecreation;
 import dev.ferry.network.SourceEc2;
 import dev.ferry.network.SourceInstance;
 import dev.ferry.network.TargetNetwork;
@@ -16,8 +16,10 @@ import dev.ferry.notify.Notifier;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.LaunchSettings;
 import dev.ferry.wave.NetworkSettings;
@@ -77,7 +79,7 @@ public class PrepareNetworkService {
      */
     public WaveProgress prepare(WaveRef ref) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("waveId", ref.waveId())) {
-            WaveRecord wave = StoredWave.of(store, ref.waveId());
+            WaveRecord wave = store.require(ref.waveId());
             List<ServerRecord> servers = store.servers(wave.waveId());
             NetworkSettings network = wave.definition().network();
             List<ServerRecord> waiting = servers.stream()

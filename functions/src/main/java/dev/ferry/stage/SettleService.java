@@ -8,8 +8,9 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public class SettleService {
     }
 
     private WaveProgress settle(String waveId, Phase phase) {
-        WaveRecord wave = StoredWave.of(waves, waveId);
+        WaveRecord wave = waves.require(waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(waveId);
         List<ServerRecord> failedInPhase = servers.stream().filter(server -> failedIn(server, phase)).toList();

@@ -4,9 +4,10 @@ import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.InstanceHealth;
 import dev.ferry.probe.Prober;
 import dev.ferry.server.Phase;
-import dev.ferry.server.ServerRecord;
-import dev.ferry.server.ServerRecord.Validation;
 import dev.ferry.server.ServerRecord.Validation.Outcome;
+import dev.ferry.server.ServerRecord.Validation;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.ValidationSettings;
@@ -62,7 +63,7 @@ public class ValidateService {
     }
 
     private WaveProgress validate(String waveId, Phase phase) {
-        WaveRecord wave = StoredWave.of(waves, waveId);
+        WaveRecord wave = waves.require(waveId);
         Instant now = clock.instant();
         List<ServerRecord> servers = waves.servers(wave.waveId());
 

@@ -5,7 +5,7 @@ import static dev.ferry.store.Items.STATUS;
 import static dev.ferry.store.Items.text;
 import static dev.ferry.store.Items.wavePartition;
 
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;

@@ -4,7 +4,6 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.stage.StoredWave;
 import dev.ferry.wave.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class BeginWaitService {
      * as it is: its own token can no longer end the task.
      */
     public WaitAcknowledgement begin(BeginWaitRequest request) {
-        WaveRecord wave = StoredWave.of(waves, request.waveId());
+        WaveRecord wave = waves.require(request.waveId());
         Instant now = clock.instant();
         // Servers first: a wait stored before its servers entered the stage would look finished.
         enterStage(wave, stageOf(request.kind()), now);

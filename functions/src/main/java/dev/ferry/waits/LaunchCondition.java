@@ -7,11 +7,11 @@ import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.MgnQuotaExceededException;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.Phase;
-import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerRecord.Launch;
 import dev.ferry.server.ServerRecord.StageTime;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
-import dev.ferry.stage.WaveProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,10 +3,9 @@ package dev.ferry.waits;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.ServerRecord;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
-import dev.ferry.stage.StoredWave;
-import dev.ferry.stage.WaveProgress;
 
 import java.time.Clock;
 
@@ -87,6 +86,6 @@ public final class WaitEvaluator {
     }
 
     private WaveRecord wave(Wait wait) {
-        return StoredWave.of(waves, wait.waveId());
+        return waves.require(wait.waveId());
     }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.waits;
 
-import dev.ferry.stage.WaveProgress;
+import dev.ferry.server.WaveProgress;
 
 /**
  * What evaluating a wait decided.

@@ -2,9 +2,9 @@ package dev.ferry.waits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
-import dev.ferry.sfn.TaskCallbacks;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.sfn.TaskCallbacks.Delivery;
-import dev.ferry.stage.WaveProgress;
+import dev.ferry.sfn.TaskCallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import dev.ferry.retry.SdkRetries;
 import dev.ferry.testing.RecordingEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -150,16 +150,6 @@ class AwsClientsTest {
                 assertThat(waits).hasSize(7).allSatisfy(wait ->
                         assertThat(wait).isBetween(Duration.ZERO, SdkRetries.MAX_BACKOFF));
             }
-        }
-
-        @Test
-        void theSdkIsLeftNothingToWaitOnceTheSleeperWaited() {
-            List<Duration> waits = new ArrayList<>();
-            SdkRetries.SleeperBackoff backoff = new SdkRetries.SleeperBackoff(
-                    BackoffStrategy.fixedDelayWithoutJitter(Duration.ofSeconds(3)), waits::add);
-
-            assertThat(backoff.computeDelay(2)).isEqualTo(Duration.ZERO);
-            assertThat(waits).containsExactly(Duration.ofSeconds(3));
         }
     }
 

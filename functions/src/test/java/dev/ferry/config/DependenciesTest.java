@@ -1,6 +1,7 @@
 package dev.ferry.config;
 
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Setting;
 import dev.ferry.config.Settings;
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

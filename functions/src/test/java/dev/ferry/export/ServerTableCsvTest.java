@@ -1,7 +1,7 @@
 package dev.ferry.export;
 
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

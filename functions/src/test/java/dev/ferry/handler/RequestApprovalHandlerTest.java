@@ -1,6 +1,5 @@
 package dev.ferry.handler;
 
-import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.approval.Approval;
 import dev.ferry.approval.ApprovalIds;
 import dev.ferry.approval.ApprovalRequest;
@@ -10,15 +9,16 @@ import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalTestData;
 import dev.ferry.approval.Decision;
 import dev.ferry.approval.InMemoryApprovalStore;
-import dev.ferry.approval.WaveNotFoundException;
 import dev.ferry.json.Json;
 import dev.ferry.notify.Notification;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
+import dev.ferry.server.UnknownWaveException;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.wave.WaveFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +44,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -59,7 +60,7 @@ class RequestApprovalHandlerTest {
     private static final TaskAttempt RETRY = new TaskAttempt(NOW, 1);
     private static final String BASE_URL = "https://a1b2c3d4e5.execute-api.eu-central-1.amazonaws.com/";
 
-    private final WaveStore waves = mock(WaveStore.class);
+    private final WaveStore waves = mock(WaveStore.class, CALLS_REAL_METHODS);
     private final Notifier notifier = mock(Notifier.class);
     private final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
     private final TaskCallbacks callbacks = mock(TaskCallbacks.class);
@@ -214,11 +215,11 @@ class RequestApprovalHandlerTest {
     }
 
     @Test
-    void aWaveTheStoreDoesNotKnowFailsWithWaveNotFound() {
+    void aWaveTheStoreDoesNotKnowFailsAsAnUnknownWave() {
         when(waves.find(ApprovalTestData.WAVE_ID)).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> invoke(FIRST_TOKEN))
-                .isInstanceOf(WaveNotFoundException.class)
+                .isInstanceOf(UnknownWaveException.class)
                 .hasMessageContaining(ApprovalTestData.WAVE_ID);
     }
 

@@ -1,5 +1,7 @@
 package dev.ferry.mgn;
 
+import dev.ferry.retry.Sleeper;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;

@@ -1,8 +1,9 @@
 package dev.ferry.stage;
 
-import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.quota.ReplicationQuota;
+import dev.ferry.server.WaveProgress;
+import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.agent.AgentInstallRecord;

@@ -1,15 +1,16 @@
 package dev.ferry.stage;
 
-import dev.ferry.testing.InMemoryServerClaims;
-import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.network.Platform;
 import dev.ferry.notify.Notification;
 import dev.ferry.server.ServerRecord;
-import dev.ferry.stage.WaveReport.AgentInstallOutcome;
-import dev.ferry.stage.WaveReport.Counts;
+import dev.ferry.server.WaveReport.AgentInstallOutcome;
+import dev.ferry.server.WaveReport.Counts;
+import dev.ferry.server.WaveReport;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryAgentInstallStore;
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;

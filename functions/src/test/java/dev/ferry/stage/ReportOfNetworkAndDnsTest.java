@@ -1,7 +1,5 @@
 package dev.ferry.stage;
 
-import dev.ferry.testing.InMemoryServerClaims;
-import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.notify.Notification;
 import dev.ferry.server.DnsSwitchProgress;
@@ -9,7 +7,10 @@ import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveReport;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;

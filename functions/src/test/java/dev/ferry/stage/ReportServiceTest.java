@@ -1,9 +1,11 @@
 package dev.ferry.stage;
 
-import dev.ferry.server.ServerClaim;
-import dev.ferry.testing.InMemoryServerClaims;
-import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.server.ServerClaim;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.server.WaveReport;
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ferry.json.Json;
@@ -13,10 +15,10 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
-import dev.ferry.stage.WaveReport.Counts;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveReport.Counts;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
@@ -45,9 +47,9 @@ import static org.mockito.Mockito.verify;
 class ReportServiceTest {
 
     private static final JsonNode LAMBDA_ERROR = JsonNodeFactory.instance.objectNode()
-            .put("Error", "dev.ferry.stage.UnknownWaveException")
+            .put("Error", "dev.ferry.server.UnknownWaveException")
             .put("Cause", "{\"errorMessage\":\"No wave with ID x is stored\",\"errorType\":"
-                    + "\"dev.ferry.stage.UnknownWaveException\",\"stackTrace\":[\"a.b(C.java:1)\"]}");
+                    + "\"dev.ferry.server.UnknownWaveException\",\"stackTrace\":[\"a.b(C.java:1)\"]}");
 
     private final Instant now = WaveFixtures.START.plus(Duration.ofHours(50));
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
@@ -134,7 +136,7 @@ class ReportServiceTest {
         WaveReport report = service.report(new ReportRequest(WAVE_ID, LAMBDA_ERROR));
 
         assertThat(report.status()).isEqualTo("FAILED");
-        assertThat(report.reason()).isEqualTo("the wave failed unexpectedly: dev.ferry.stage.UnknownWaveException: "
+        assertThat(report.reason()).isEqualTo("the wave failed unexpectedly: dev.ferry.server.UnknownWaveException: "
                 + "No wave with ID x is stored");
         assertThat(waves.wave(WAVE_ID).status()).isEqualTo(WaveStatus.FAILED);
     }

@@ -3,7 +3,7 @@ package dev.ferry.testing;
 import dev.ferry.export.ExportedReport;
 import dev.ferry.export.ReportExport;
 import dev.ferry.export.ReportExportException;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.ferry.waits;
 
 import dev.ferry.server.ServerRecord;
-import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.UnknownWaveException;
+import dev.ferry.server.UnknownWaveException;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import dev.ferry.mgn.Job;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveProgress;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

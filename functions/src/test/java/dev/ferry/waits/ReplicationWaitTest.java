@@ -3,8 +3,8 @@ package dev.ferry.waits;
 import dev.ferry.notify.Notification;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
-import dev.ferry.stage.WaveProgress;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 

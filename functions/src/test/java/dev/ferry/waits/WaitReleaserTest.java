@@ -1,8 +1,8 @@
 package dev.ferry.waits;
 
+import dev.ferry.server.WaveProgress;
 import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.sfn.TaskCallbacks;
-import dev.ferry.stage.WaveProgress;
 import dev.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 

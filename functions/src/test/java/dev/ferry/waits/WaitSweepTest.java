@@ -1,6 +1,6 @@
 package dev.ferry.waits;
 
-import dev.ferry.stage.WaveProgress;
+import dev.ferry.server.WaveProgress;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import dev.ferry.local.rehearsal.bench.BenchRow;
 import dev.ferry.local.rehearsal.bench.BenchTable;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.local.rehearsal.bench.HeapSampler;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 
 import java.io.IOException;
 import java.io.OutputStream;

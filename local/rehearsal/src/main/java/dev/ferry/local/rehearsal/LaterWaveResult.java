@@ -1,7 +1,7 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.engine.ExecutionStatus;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 import java.time.Duration;
 import java.util.List;
 

@@ -14,7 +14,7 @@ import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoWaitStore;
 import dev.ferry.store.DynamoWaveStore;

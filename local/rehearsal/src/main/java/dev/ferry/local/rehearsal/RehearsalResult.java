@@ -2,8 +2,8 @@ package dev.ferry.local.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.local.cloud.events.EventTargetInvocation;
 import dev.ferry.local.cloud.events.EventFaults;
+import dev.ferry.local.cloud.events.EventTargetInvocation;
 import dev.ferry.local.cloud.faults.ServiceFaultCount;
 import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.cloud.route53.RecordSet;
@@ -13,7 +13,7 @@ import dev.ferry.local.cloud.ssm.InvocationRecord;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.mgn.events.MgnEvent;
 import dev.ferry.local.mgn.model.ApiCall;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveReport;
+import dev.ferry.server.WaveReport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

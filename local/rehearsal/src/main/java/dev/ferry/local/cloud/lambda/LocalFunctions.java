@@ -3,7 +3,7 @@ package dev.ferry.local.cloud.lambda;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Settings;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.ferry.local.cloud.lambda;
 
 import dev.ferry.local.engine.time.Scheduler;
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
 
 import java.time.Duration;
 

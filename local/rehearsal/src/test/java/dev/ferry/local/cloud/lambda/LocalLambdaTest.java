@@ -6,7 +6,7 @@ import dev.ferry.config.Dependencies;
 import dev.ferry.local.engine.lambda.InvocationResult;
 import dev.ferry.local.engine.lambda.LambdaServiceException;
 import dev.ferry.local.rehearsal.template.FunctionDefinition;
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

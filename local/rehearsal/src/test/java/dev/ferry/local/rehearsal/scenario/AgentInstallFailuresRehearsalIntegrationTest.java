@@ -5,9 +5,9 @@ import dev.ferry.local.cloud.ssm.InvocationRecord;
 import dev.ferry.local.cloud.ssm.InvocationStatus;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.rehearsal.ApprovalMode;
-import dev.ferry.stage.WaveReport.AgentInstallOutcome;
-import dev.ferry.stage.WaveReport.Counts;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.AgentInstallOutcome;
+import dev.ferry.server.WaveReport.Counts;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

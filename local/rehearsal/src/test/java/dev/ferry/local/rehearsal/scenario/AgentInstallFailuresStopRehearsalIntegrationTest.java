@@ -3,8 +3,8 @@ package dev.ferry.local.rehearsal.scenario;
 import dev.ferry.local.cloud.sns.OutboxMessage;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.rehearsal.ApprovalMode;
-import dev.ferry.stage.WaveReport.AgentInstallOutcome;
-import dev.ferry.stage.WaveReport.Counts;
+import dev.ferry.server.WaveReport.AgentInstallOutcome;
+import dev.ferry.server.WaveReport.Counts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

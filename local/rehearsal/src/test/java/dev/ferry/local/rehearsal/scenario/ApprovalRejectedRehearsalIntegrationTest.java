@@ -3,7 +3,7 @@ package dev.ferry.local.rehearsal.scenario;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

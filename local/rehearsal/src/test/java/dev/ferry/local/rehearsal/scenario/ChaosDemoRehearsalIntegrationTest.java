@@ -2,7 +2,7 @@ package dev.ferry.local.rehearsal.scenario;
 
 import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -9,7 +9,7 @@ import dev.ferry.local.rehearsal.LaterWaveResult;
 import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

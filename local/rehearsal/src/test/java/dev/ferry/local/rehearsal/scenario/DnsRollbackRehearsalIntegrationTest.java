@@ -7,7 +7,7 @@ import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.server.DnsSwitchProgress.StepKind;
 import dev.ferry.server.DnsSwitchProgress.StepRecord;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.local.rehearsal.template.ScheduleRule;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.ferry.local.rehearsal.scenario;
 
 import dev.ferry.local.rehearsal.ApprovalMode;
 import dev.ferry.server.NetworkSetup;
-import dev.ferry.stage.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

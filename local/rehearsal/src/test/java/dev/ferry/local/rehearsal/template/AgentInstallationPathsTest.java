@@ -43,7 +43,7 @@ class AgentInstallationPathsTest {
     @Test
     void aWaveWithoutAgentsToInstallGoesFromPreflightStraightToItsUsualStages() {
         answer("PreflightFunction", preflight(false));
-        answer("PrepareLaunchFunction", InvocationResult.error("dev.ferry.stage.UnknownWaveException", "stop here"));
+        answer("PrepareLaunchFunction", InvocationResult.error("dev.ferry.server.UnknownWaveException", "stop here"));
         answer("ReportFunction", report("FAILED"));
 
         run();
@@ -55,7 +55,7 @@ class AgentInstallationPathsTest {
     void installationIsCalledAgainAfterAWaitWhileUnfinishedThenTheWaveGoesOn() {
         answer("PreflightFunction", preflight(true));
         answer("InstallAgentsFunction", agents(false, 1, false), agents(true, 1, false));
-        answer("PrepareLaunchFunction", InvocationResult.error("dev.ferry.stage.UnknownWaveException", "stop here"));
+        answer("PrepareLaunchFunction", InvocationResult.error("dev.ferry.server.UnknownWaveException", "stop here"));
         answer("ReportFunction", report("FAILED"));
 
         run();
@@ -94,7 +94,7 @@ class AgentInstallationPathsTest {
     @Test
     void aFailingInstallationStageIsReportedAsAnError() {
         answer("PreflightFunction", preflight(true));
-        answer("InstallAgentsFunction", InvocationResult.error("dev.ferry.stage.UnknownWaveException", "gone"));
+        answer("InstallAgentsFunction", InvocationResult.error("dev.ferry.server.UnknownWaveException", "gone"));
         answer("ReportFunction", report("FAILED"));
 
         ExecutionDescription execution = run();

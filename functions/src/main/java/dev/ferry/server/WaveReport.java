@@ -1,4 +1,4 @@
-package dev.ferry.stage;
+package dev.ferry.server;
 
 import dev.ferry.agent.AgentInstallRecord;
 import dev.ferry.server.DnsSwitchProgress;
@@ -72,7 +72,7 @@ public record WaveReport(String waveId, String waveName, String status, String r
     }
 
     /** The same report with only these rows listed. */
-    WaveReport listing(List<ServerOutcome> listedServers, List<AgentInstallOutcome> listedInstalls) {
+    public WaveReport listing(List<ServerOutcome> listedServers, List<AgentInstallOutcome> listedInstalls) {
         boolean cut = listedServers.size() < servers.size() || listedInstalls.size() < agentInstalls.size();
         return new WaveReport(waveId, waveName, status, reason, counts, stagesByOutcome, listedServers, cut,
                 fullTable, network, dnsSteps, listedInstalls);

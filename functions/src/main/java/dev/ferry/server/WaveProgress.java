@@ -1,4 +1,4 @@
-package dev.ferry.stage;
+package dev.ferry.server;
 
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveRecord;

@@ -1,4 +1,4 @@
-package dev.ferry.config;
+package dev.ferry.retry;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -1,4 +1,4 @@
-package dev.ferry.stage;
+package dev.ferry.server;
 
 /** A stage was asked to work on a wave the store does not know. */
 public class UnknownWaveException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.ferry.config;
+package dev.ferry.retry;
 
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.RetryableException;

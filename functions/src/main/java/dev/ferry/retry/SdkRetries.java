@@ -1,6 +1,7 @@
-package dev.ferry.config;
+package dev.ferry.retry;
 
-import dev.ferry.mgn.Sleeper;
+import dev.ferry.retry.Sleeper;
+
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -19,7 +20,8 @@ public final class SdkRetries {
     /** The SDK's standard base delays and cap. */
     static final Duration BASE_DELAY = Duration.ofMillis(100);
     static final Duration THROTTLED_BASE_DELAY = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+    /** The longest wait between two attempts of an SDK call. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     private SdkRetries() {
     }

@@ -1,4 +1,4 @@
-package dev.ferry.mgn;
+package dev.ferry.retry;
 
 import java.time.Duration;
 
