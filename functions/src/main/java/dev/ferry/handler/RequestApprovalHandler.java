@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.approval.ApprovalRequest;
 import dev.ferry.approval.ApprovalRequestService;
-import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalRequested;
+import dev.ferry.approval.ApprovalService;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Setting;
 

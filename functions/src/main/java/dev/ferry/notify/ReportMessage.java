@@ -3,11 +3,11 @@ package dev.ferry.notify;
 import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.Stage;
+import dev.ferry.server.WaveReport;
 import dev.ferry.server.WaveReport.AgentInstallOutcome;
 import dev.ferry.server.WaveReport.Counts;
 import dev.ferry.server.WaveReport.FullTable;
 import dev.ferry.server.WaveReport.ServerOutcome;
-import dev.ferry.server.WaveReport;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,16 +1,17 @@
 package dev.ferry.stage;
 
-import dev.ferry.agent.AgentInstallRecord.State;
 import dev.ferry.agent.AgentInstallRecord;
+import dev.ferry.agent.AgentInstallRecord.State;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.agent.InstanceProfiles;
 import dev.ferry.agent.SsmCommands;
 import dev.ferry.mgn.MgnGateway;
+import dev.ferry.network.SourceEc2;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.UnknownWaveException;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.AgentInstallationSettings;
 import org.slf4j.Logger;
@@ -61,9 +62,9 @@ public class InstallAgentsService {
 
     private final WaveStore waves;
     private final AgentInstallStore installs;
-    private final SourceEc2Regions sourceEc2;
-    private final SsmRegions ssm;
-    private final InstanceProfileRegions profiles;
+    private final Regional<SourceEc2> sourceEc2;
+    private final Regional<SsmCommands> ssm;
+    private final Regional<InstanceProfiles> profiles;
     private final Clock clock;
     private final Optional<String> stackInstanceProfileArn;
     private final AgentInstallWriter writer;
@@ -76,7 +77,7 @@ public class InstallAgentsService {
      *                                instances without a profile; empty when the stack provides none
      */
     public InstallAgentsService(WaveStore waves, AgentInstallStore installs, MgnGateway mgn,
-                                SourceEc2Regions sourceEc2, SsmRegions ssm, InstanceProfileRegions profiles,
+                                Regional<SourceEc2> sourceEc2, Regional<SsmCommands> ssm, Regional<InstanceProfiles> profiles,
                                 Notifier notifier, Clock clock, Optional<String> stackInstanceProfileArn) {
         this.waves = waves;
         this.installs = installs;

@@ -2,15 +2,15 @@ package dev.ferry.stage;
 
 import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.DnsShiftPlan;
-import dev.ferry.server.DnsSwitchProgress.OriginalTtl;
 import dev.ferry.server.DnsSwitchProgress;
+import dev.ferry.server.DnsSwitchProgress.OriginalTtl;
 import dev.ferry.server.UnknownWaveException;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
-import dev.ferry.wave.DnsSettings.DnsRecord;
 import dev.ferry.wave.DnsSettings;
+import dev.ferry.wave.DnsSettings.DnsRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -6,8 +6,8 @@ import dev.ferry.network.LaunchDerivationException;
 import dev.ferry.network.LaunchFromSource;
 import dev.ferry.network.SecurityGroup;
 import dev.ferry.network.SecurityGroupPlan;
-import dev.ferry.network.SecurityGroupRecreation.RecreatedGroups;
 import dev.ferry.network.SecurityGroupRecreation;
+import dev.ferry.network.SecurityGroupRecreation.RecreatedGroups;
 import dev.ferry.network.SourceEc2;
 import dev.ferry.network.SourceInstance;
 import dev.ferry.network.TargetNetwork;
@@ -18,8 +18,8 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.UnknownWaveException;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveStore;
 import dev.ferry.wave.LaunchSettings;
 import dev.ferry.wave.NetworkSettings;
@@ -56,12 +56,12 @@ public class PrepareNetworkService {
     private static final Logger LOG = LoggerFactory.getLogger(PrepareNetworkService.class);
 
     private final WaveStore store;
-    private final SourceEc2Regions sourceRegions;
+    private final Regional<SourceEc2> sourceRegions;
     private final TargetNetwork target;
     private final Notifier notifier;
     private final Clock clock;
 
-    public PrepareNetworkService(WaveStore store, SourceEc2Regions sourceRegions, TargetNetwork target,
+    public PrepareNetworkService(WaveStore store, Regional<SourceEc2> sourceRegions, TargetNetwork target,
                                  Notifier notifier, Clock clock) {
         this.store = store;
         this.sourceRegions = sourceRegions;

@@ -2,9 +2,9 @@ package dev.ferry.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
+import dev.ferry.server.WaveReport;
 import dev.ferry.server.WaveReport.AgentInstallOutcome;
 import dev.ferry.server.WaveReport.ServerOutcome;
-import dev.ferry.server.WaveReport;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

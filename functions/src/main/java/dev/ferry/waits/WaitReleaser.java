@@ -3,8 +3,8 @@ package dev.ferry.waits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.sfn.TaskCallbacks.Delivery;
 import dev.ferry.sfn.TaskCallbacks;
+import dev.ferry.sfn.TaskCallbacks.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.ferry.handler;
 
-import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.quota.ReplicationQuota;
+import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.agent.ManagedPolicies;
 import dev.ferry.agent.testing.FakeInstanceProfiles;

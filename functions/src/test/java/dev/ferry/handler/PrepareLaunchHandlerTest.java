@@ -1,8 +1,8 @@
 package dev.ferry.handler;
 
-import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.quota.ReplicationQuota;
+import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.json.Json;
 import dev.ferry.server.ServerRecord;

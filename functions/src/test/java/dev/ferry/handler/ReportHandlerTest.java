@@ -1,8 +1,8 @@
 package dev.ferry.handler;
 
-import dev.ferry.testing.InMemoryServerClaims;
-import dev.ferry.testing.InMemoryReportExport;
 import dev.ferry.agent.AgentInstallStore;
+import dev.ferry.testing.InMemoryReportExport;
+import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;

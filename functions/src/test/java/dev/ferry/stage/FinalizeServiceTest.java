@@ -12,8 +12,8 @@ import dev.ferry.stage.fakes.InMemoryStageLeases;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
-import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.Policies;
+import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

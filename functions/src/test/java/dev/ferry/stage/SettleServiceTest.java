@@ -10,13 +10,13 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
-import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.Policies;
+import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 

@@ -3,8 +3,8 @@ package dev.ferry.local.rehearsal;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.mgn.model.TargetInstance;
-import dev.ferry.server.WaveReport.ServerOutcome;
 import dev.ferry.server.WaveReport;
+import dev.ferry.server.WaveReport.ServerOutcome;
 import dev.ferry.waits.Wait;
 import dev.ferry.wave.Policies;
 

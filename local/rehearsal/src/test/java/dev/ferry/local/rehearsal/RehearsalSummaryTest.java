@@ -3,14 +3,14 @@ package dev.ferry.local.rehearsal;
 import dev.ferry.local.cloud.events.EventFaults;
 import dev.ferry.local.cloud.lambda.LambdaFaultCount;
 import dev.ferry.local.engine.ExecutionStatus;
+import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.DnsSwitchProgress.StepKind;
 import dev.ferry.server.DnsSwitchProgress.StepRecord;
-import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.NetworkSetup;
 import dev.ferry.server.Stage;
+import dev.ferry.server.WaveReport;
 import dev.ferry.server.WaveReport.AgentInstallOutcome;
 import dev.ferry.server.WaveReport.ServerOutcome;
-import dev.ferry.server.WaveReport;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

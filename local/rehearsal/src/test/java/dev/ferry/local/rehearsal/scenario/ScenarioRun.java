@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.rehearsal.RehearsalResult;
+import dev.ferry.server.WaveReport;
 import dev.ferry.server.WaveReport.AgentInstallOutcome;
 import dev.ferry.server.WaveReport.ServerOutcome;
-import dev.ferry.server.WaveReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
