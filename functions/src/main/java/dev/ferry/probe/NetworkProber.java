@@ -67,7 +67,7 @@ public class NetworkProber implements Prober {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException notAUrl) {
-            return new ProbeResult(false, target + ": not a valid URL (" + notAUrl.getMessage() + ")");
+            return invalidUrl(target, notAUrl);
         }
         long started = System.nanoTime();
         // A client per probe: its connect time-out is fixed at build time, and closing it frees
@@ -79,12 +79,7 @@ public class NetworkProber implements Prober {
                 .build()) {
             HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            long millis = elapsedMillis(started);
-            if (status == expectStatus) {
-                return new ProbeResult(true, target + ": status " + status + " in " + millis + " ms");
-            }
-            return new ProbeResult(false, target + ": status " + status + ", expected " + expectStatus
-                    + ", after " + millis + " ms");
+            return answered(target, status, expectStatus, started);
         } catch (IOException e) {
             return new ProbeResult(false, target + ": " + describe(e, timeout) + " after " + elapsedMillis(started) + " ms");
         } catch (IllegalArgumentException unsupported) {
@@ -102,17 +97,11 @@ public class NetworkProber implements Prober {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException notAUrl) {
-            return new ProbeResult(false, target + ": not a valid URL (" + notAUrl.getMessage() + ")");
+            return invalidUrl(target, notAUrl);
         }
         long started = System.nanoTime();
         try {
-            int status = TlsGet.status(uri, serverName, tls, timeout);
-            long millis = elapsedMillis(started);
-            if (status == expectStatus) {
-                return new ProbeResult(true, target + ": status " + status + " in " + millis + " ms");
-            }
-            return new ProbeResult(false, target + ": status " + status + ", expected " + expectStatus
-                    + ", after " + millis + " ms");
+            return answered(target, TlsGet.status(uri, serverName, tls, timeout), expectStatus, started);
         } catch (SSLHandshakeException e) {
             return new ProbeResult(false, target + ": " + describeHandshake(e, serverName) + " after "
                     + elapsedMillis(started) + " ms");
@@ -121,6 +110,20 @@ public class NetworkProber implements Prober {
         } catch (IllegalArgumentException unusable) {
             return new ProbeResult(false, target + ": cannot be requested (" + unusable.getMessage() + ")");
         }
+    }
+
+    /** The result of a request the server answered with {@code status}. */
+    private static ProbeResult answered(String target, int status, int expectStatus, long started) {
+        long millis = elapsedMillis(started);
+        if (status == expectStatus) {
+            return new ProbeResult(true, target + ": status " + status + " in " + millis + " ms");
+        }
+        return new ProbeResult(false, target + ": status " + status + ", expected " + expectStatus
+                + ", after " + millis + " ms");
+    }
+
+    private static ProbeResult invalidUrl(String target, IllegalArgumentException notAUrl) {
+        return new ProbeResult(false, target + ": not a valid URL (" + notAUrl.getMessage() + ")");
     }
 
     /** Why the TLS handshake failed: most often a certificate that is not for the name, or not trusted. */
