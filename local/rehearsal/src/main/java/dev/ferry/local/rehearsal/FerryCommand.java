@@ -32,7 +32,8 @@ public final class FerryCommand {
             refuse 10% of invocations, lose the result of 10% and report 10% failed while they run on; every
             other service fail 9% of requests; 30% of MGN events arrive twice at once or alongside the
             reconciler; and the approver decide twice. All drawn from SEED. --also starts WAVE2 in the same
-            account MINUTES (default 60) after the rehearsed wave; the exit code is the rehearsed wave's.""";
+            account MINUTES (default 60) after the rehearsed wave; the exit code is the rehearsed wave's, or 3
+            when any wave broke an invariant.""";
 
     private FerryCommand() {
     }
