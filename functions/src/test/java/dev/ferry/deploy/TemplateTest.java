@@ -242,6 +242,7 @@ class TemplateTest {
         assertThat(properties("WaveStateMachine").path("Name").asText()).isEqualTo("${AWS::StackName}-waves");
         assertThat(describe.path("Resource").asText())
                 .isEqualTo("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-waves:*");
+        assertThat(describe.has("Condition")).as("DescribeExecution needs no condition").isFalse();
         functions().keySet().stream().filter(function -> !function.equals("PreflightFunction")).forEach(function -> {
             List<String> actions = new ArrayList<>();
             collectActions(properties(function), actions);
@@ -267,6 +268,16 @@ class TemplateTest {
             assertThat(actions.containsAll(List.of("kms:GenerateDataKey", "kms:Decrypt")))
                     .as("%s may use the topic's key", function).isEqualTo(toldTheTopic);
         });
+    }
+
+    @Test
+    void preflightMayCreateOnlyMgnsServiceLinkedRole() {
+        JsonNode serviceLinkedRole = statementAllowing("PreflightFunction", "iam:CreateServiceLinkedRole");
+
+        assertThat(serviceLinkedRole.path("Resource").asText()).endsWith(
+                ":role/aws-service-role/mgn.amazonaws.com/AWSServiceRoleForApplicationMigrationService");
+        assertThat(serviceLinkedRole.path("Condition").path("StringEquals").path("iam:AWSServiceName").asText())
+                .isEqualTo("mgn.amazonaws.com");
     }
 
     @Test
