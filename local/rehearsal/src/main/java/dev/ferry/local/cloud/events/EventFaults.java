@@ -1,7 +1,9 @@
 package dev.ferry.local.cloud.events;
 
+import dev.ferry.local.cloud.faults.FaultDraw;
 import dev.ferry.local.mgn.environment.ObjectReader;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -81,11 +83,8 @@ public record EventFaults(int twiceAtOncePercent, int withReconcilerPercent, lon
             if (rates.twiceAtOncePercent() + rates.withReconcilerPercent() == 0) {
                 return Fault.NONE;
             }
-            int draw = random.nextInt(100);
-            if (draw < rates.twiceAtOncePercent()) {
-                return Fault.TWICE_AT_ONCE;
-            }
-            return draw < rates.twiceAtOncePercent() + rates.withReconcilerPercent() ? Fault.WITH_RECONCILER : Fault.NONE;
+            return FaultDraw.pick(random.nextInt(100), Fault.NONE, List.of(Fault.TWICE_AT_ONCE, Fault.WITH_RECONCILER),
+                    rates.twiceAtOncePercent(), rates.withReconcilerPercent());
         }
     }
 

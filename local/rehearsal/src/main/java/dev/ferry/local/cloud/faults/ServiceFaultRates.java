@@ -2,6 +2,8 @@ package dev.ferry.local.cloud.faults;
 
 import dev.ferry.local.mgn.environment.ObjectReader;
 
+import java.util.List;
+
 /**
  * How often one simulated service fails a request, in percent of its requests.
  *
@@ -30,14 +32,9 @@ public record ServiceFaultRates(int throttledPercent, int serverErrorPercent, in
 
     /** The fault of a draw from 0 to 99. */
     ServiceFault faultOf(int draw) {
-        if (draw < throttledPercent) {
-            return ServiceFault.THROTTLED;
-        }
-        if (draw < throttledPercent + serverErrorPercent) {
-            return ServiceFault.SERVER_ERROR;
-        }
-        return draw < throttledPercent + serverErrorPercent + timeoutAfterApplyPercent
-                ? ServiceFault.TIMEOUT_AFTER_APPLY : ServiceFault.NONE;
+        return FaultDraw.pick(draw, ServiceFault.NONE,
+                List.of(ServiceFault.THROTTLED, ServiceFault.SERVER_ERROR, ServiceFault.TIMEOUT_AFTER_APPLY),
+                throttledPercent, serverErrorPercent, timeoutAfterApplyPercent);
     }
 
     /** Reads one service's rates, noting each problem with its JSON path. */

@@ -1,8 +1,10 @@
 package dev.ferry.local.cloud.lambda;
 
+import dev.ferry.local.cloud.faults.FaultDraw;
 import dev.ferry.local.mgn.environment.ObjectReader;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -73,15 +75,9 @@ public record LambdaFaults(int refusedPercent, int resultLostPercent, int stillR
             if (!rates.any()) {
                 return Fault.NONE;
             }
-            int draw = random.nextInt(100);
-            if (draw < rates.refusedPercent()) {
-                return Fault.REFUSED;
-            }
-            if (draw < rates.refusedPercent() + rates.resultLostPercent()) {
-                return Fault.RESULT_LOST;
-            }
-            return draw < rates.refusedPercent() + rates.resultLostPercent() + rates.stillRunningPercent()
-                    ? Fault.STILL_RUNNING : Fault.NONE;
+            return FaultDraw.pick(random.nextInt(100), Fault.NONE,
+                    List.of(Fault.REFUSED, Fault.RESULT_LOST, Fault.STILL_RUNNING),
+                    rates.refusedPercent(), rates.resultLostPercent(), rates.stillRunningPercent());
         }
 
         /** How long after the fault a handler the caller stopped waiting for starts: 1 s to {@link #LONGEST_STILL_RUNNING}. */
