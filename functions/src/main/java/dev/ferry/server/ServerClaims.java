@@ -15,8 +15,8 @@ public interface ServerClaims {
     ServerClaim claim(ServerClaim claim);
 
     /**
-     * Takes the server from {@code stale}, an execution that no longer runs, only while it still
-     * holds it.
+     * Takes the server from {@code stale}, an execution that no longer runs, unless another
+     * execution took it since; a server given back meanwhile is claimed as free.
      *
      * @return the claim that holds the server afterwards, as {@link #claim}
      */

@@ -26,7 +26,7 @@ public final class DynamoServerClaims implements ServerClaims {
     private static final String WAVE_ID = "waveId";
     private static final String EXECUTION_ARN = "executionArn";
     private static final String LABEL = "label";
-    /** How often a claim is tried again when its holder gave it back between the write and the read. */
+    /** How often a claim is tried when its holder gives it back between each write and read. */
     private static final int MAX_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamoDb;
@@ -41,13 +41,34 @@ public final class DynamoServerClaims implements ServerClaims {
 
     @Override
     public ServerClaim claim(ServerClaim claim) {
-        return put(claim, "attribute_not_exists(#execution) OR #execution = :mine",
-                Map.of(":mine", text(claim.executionArn())));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                put(claim, "attribute_not_exists(#execution) OR #execution = :mine",
+                        Map.of(":mine", text(claim.executionArn())));
+                return claim;
+            } catch (ConditionalCheckFailedException refused) {
+                Optional<ServerClaim> holder = holderAfter(refused, claim.key());
+                if (holder.isPresent()) {
+                    return holder.get();
+                }
+                // The holder gave the server back between the write and the read: it is free, try again.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("The claim on " + claim.key() + " was refused " + MAX_ATTEMPTS
+                            + " times by a holder that is gone each time");
+                }
+            }
+        }
     }
 
     @Override
     public ServerClaim takeOver(ServerClaim claim, ServerClaim stale) {
-        return put(claim, "#execution = :stale", Map.of(":stale", text(stale.executionArn())));
+        try {
+            put(claim, "#execution = :stale", Map.of(":stale", text(stale.executionArn())));
+            return claim;
+        } catch (ConditionalCheckFailedException refused) {
+            // Another execution took it first, or the stale one gave it back and it is free to claim.
+            return holderAfter(refused, claim.key()).orElseGet(() -> claim(claim));
+        }
     }
 
     @Override
@@ -63,27 +84,18 @@ public final class DynamoServerClaims implements ServerClaims {
         }
     }
 
-    private ServerClaim put(ServerClaim claim, String condition, Map<String, AttributeValue> values) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamoDb.putItem(put -> put.tableName(tableName)
-                        .item(itemOf(claim))
-                        .conditionExpression(condition)
-                        .expressionAttributeNames(Map.of("#execution", EXECUTION_ARN))
-                        .expressionAttributeValues(values)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                return claim;
-            } catch (ConditionalCheckFailedException refused) {
-                Optional<ServerClaim> holder = refused.hasItem() && !refused.item().isEmpty()
-                        ? Optional.of(claimOf(claim.key(), refused.item()))
-                        : find(claim.key());
-                // A holder that gave the server back between the write and the read leaves it free: try again.
-                if (holder.isPresent() || attempt == MAX_ATTEMPTS) {
-                    return holder.orElseThrow(() -> new IllegalStateException("The claim on " + claim.key()
-                            + " was refused " + MAX_ATTEMPTS + " times by a holder that is gone each time"));
-                }
-            }
-        }
+    private void put(ServerClaim claim, String condition, Map<String, AttributeValue> values) {
+        dynamoDb.putItem(put -> put.tableName(tableName)
+                .item(itemOf(claim))
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#execution", EXECUTION_ARN))
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    /** Who held the server when a write was refused, read again when the refusal does not say; empty when free. */
+    private Optional<ServerClaim> holderAfter(ConditionalCheckFailedException refused, String key) {
+        return refused.hasItem() && !refused.item().isEmpty() ? Optional.of(claimOf(key, refused.item())) : find(key);
     }
 
     private Optional<ServerClaim> find(String key) {

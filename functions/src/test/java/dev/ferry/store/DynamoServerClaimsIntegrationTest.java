@@ -65,6 +65,17 @@ class DynamoServerClaimsIntegrationTest {
     }
 
     @Test
+    void aTakeOverFromAHolderThatGaveTheServerBackClaimsItAsFree() {
+        ServerClaim first = claim("s-00000000000000005", "wave-a", FIRST);
+        ServerClaim second = claim("s-00000000000000005", "wave-b", SECOND);
+        claims.claim(first);
+        claims.release(first.key(), FIRST);
+
+        assertThat(claims.takeOver(second, first)).isEqualTo(second);
+        assertThat(claims.claim(claim("s-00000000000000005", "wave-c", FIRST))).isEqualTo(second);
+    }
+
+    @Test
     void theItemSaysWhichWaveHoldsTheServerAndExpires() {
         claims.claim(claim("i-0a1b2c3d4e5f60718", "wave-a", FIRST));
 

@@ -24,7 +24,7 @@ public final class InMemoryServerClaims implements ServerClaims {
 
     @Override
     public ServerClaim takeOver(ServerClaim claim, ServerClaim stale) {
-        return claims.compute(claim.key(), (key, held) -> held != null && held.heldBy(stale.executionArn()) ? claim : held);
+        return claims.compute(claim.key(), (key, held) -> held == null || held.heldBy(stale.executionArn()) ? claim : held);
     }
 
     @Override
