@@ -38,6 +38,11 @@ public record ValidationSettings(boolean statusChecks, List<TcpCheck> tcp, List<
         }
 
         public boolean isHttps() {
+            return isHttps(url);
+        }
+
+        /** Whether the URL is an {@code https://} one, in any case. */
+        static boolean isHttps(String url) {
             return url.regionMatches(true, 0, "https://", 0, "https://".length());
         }
     }

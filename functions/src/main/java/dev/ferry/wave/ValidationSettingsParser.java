@@ -107,7 +107,7 @@ final class ValidationSettingsParser {
      */
     private static String serverName(ObjectFields check, String url) {
         String serverName = check.text("serverName");
-        boolean https = url != null && url.regionMatches(true, 0, "https://", 0, "https://".length());
+        boolean https = url != null && HttpCheck.isHttps(url);
         if (serverName == null) {
             if (https && !check.has("serverName")) {
                 check.problems().add(check.pathOf("serverName"), "is required for an https:// check: the name the "
