@@ -2,8 +2,8 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
-import dev.ferry.stage.DnsSwitchResult;
-import dev.ferry.stage.DnsSwitchService;
+import dev.ferry.stage.dns.DnsSwitchResult;
+import dev.ferry.stage.dns.DnsSwitchService;
 import dev.ferry.stage.WaveRef;
 
 /**

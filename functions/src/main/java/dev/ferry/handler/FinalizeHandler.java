@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.FinalizeService;
+import dev.ferry.stage.finalize.FinalizeService;
 import dev.ferry.stage.WaveRef;
 
 /** The Finalize state: finalizes (and archives) the servers that passed cutover validation. */

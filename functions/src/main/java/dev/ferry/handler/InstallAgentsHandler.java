@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Setting;
-import dev.ferry.stage.InstallAgentsResult;
-import dev.ferry.stage.InstallAgentsService;
+import dev.ferry.stage.agents.InstallAgentsResult;
+import dev.ferry.stage.agents.InstallAgentsService;
 import dev.ferry.stage.WaveRef;
 
 /**

@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.MarkReadyForCutoverService;
+import dev.ferry.stage.launch.MarkReadyForCutoverService;
 import dev.ferry.stage.WaveRef;
 
 /** The MarkReadyForCutover state: marks the active servers ready for cutover in MGN. */

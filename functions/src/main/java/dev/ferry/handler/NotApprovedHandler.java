@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.NotApprovedRequest;
-import dev.ferry.stage.NotApprovedService;
+import dev.ferry.stage.approval.NotApprovedRequest;
+import dev.ferry.stage.approval.NotApprovedService;
 
 /** The NotApproved state: ends a wave whose cutover was rejected or timed out. */
 public class NotApprovedHandler extends JsonStreamHandler<NotApprovedRequest, WaveProgress> {

@@ -3,15 +3,15 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.config.Setting;
-import dev.ferry.stage.PreflightRequest;
-import dev.ferry.stage.PreflightResult;
-import dev.ferry.stage.PreflightService;
+import dev.ferry.stage.preflight.PreflightRequest;
+import dev.ferry.stage.preflight.PreflightResult;
+import dev.ferry.stage.preflight.PreflightService;
 import dev.ferry.stage.ServerClaiming;
 
 /**
  * PreflightFunction: validates the execution input, checks MGN and stores the wave. The state
  * machine catches {@code dev.ferry.wave.InvalidWaveException} and
- * {@code dev.ferry.stage.PreflightException} into its Fail states.
+ * {@code dev.ferry.stage.preflight.PreflightException} into its Fail states.
  */
 public class PreflightHandler extends JsonStreamHandler<PreflightRequest, PreflightResult> {
 

@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.PrepareDnsService;
+import dev.ferry.stage.dns.PrepareDnsService;
 import dev.ferry.stage.WaveRef;
 
 /** PrepareDnsFunction: remembers and lowers the TTL of the wave's DNS records at wave start. */

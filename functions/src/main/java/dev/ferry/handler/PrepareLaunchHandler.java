@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.PrepareLaunchService;
+import dev.ferry.stage.launch.PrepareLaunchService;
 import dev.ferry.stage.WaveRef;
 
 /** PrepareLaunchFunction: applies each server's launch settings in MGN and its EC2 launch template. */

@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.PrepareNetworkService;
+import dev.ferry.stage.network.PrepareNetworkService;
 import dev.ferry.stage.WaveRef;
 
 /** PrepareNetworkFunction: key pair, security group copies and launch settings derived from the source instances. */

@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveReport;
-import dev.ferry.stage.ReportRequest;
-import dev.ferry.stage.ReportService;
+import dev.ferry.stage.finalize.ReportRequest;
+import dev.ferry.stage.finalize.ReportService;
 
 /** The Report state: the wave's final status, its complete report exported and emailed, a bounded listing returned. */
 public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> {

@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.PhaseRequest;
-import dev.ferry.stage.SettleService;
+import dev.ferry.stage.launch.PhaseRequest;
+import dev.ferry.stage.launch.SettleService;
 
 /** The SettleTest and SettleCutover states: rolls back the phase's failures and moves its passing servers on. */
 public class SettleHandler extends JsonStreamHandler<PhaseRequest, WaveProgress> {

@@ -3,8 +3,8 @@ package dev.ferry.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.stage.PhaseRequest;
-import dev.ferry.stage.ValidateService;
+import dev.ferry.stage.launch.PhaseRequest;
+import dev.ferry.stage.launch.ValidateService;
 
 /** The ValidateTest and ValidateCutover states: checks the phase's launched instances once. */
 public class ValidateHandler extends JsonStreamHandler<PhaseRequest, WaveProgress> {

@@ -1,6 +1,9 @@
 package dev.ferry.mgn;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the controller reads of an MGN source server.
@@ -27,5 +30,12 @@ public record SourceServer(String id, String arn, String hostname, String awsIns
 
     public boolean isStalled() {
         return "STALLED".equals(replication);
+    }
+
+    /** The non-archived source servers that replicate each EC2 instance, from a region's whole list. */
+    public static Map<String, List<SourceServer>> replicatingByInstance(List<SourceServer> servers) {
+        return servers.stream()
+                .filter(server -> server.awsInstanceId() != null && !server.archived())
+                .collect(Collectors.groupingBy(SourceServer::awsInstanceId));
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * 1,000-server wave finishes in one invocation without opening more sockets than Lambda allows or
  * calling MGN faster than it likes.
  */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {
     }
@@ -28,7 +28,7 @@ final class Concurrently {
      * failure, in item order, is thrown as it was thrown (so that its class name reaches Step
      * Functions). With a parallelism of 1 the items are worked on in order, on the calling thread.
      */
-    static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> work) {
+    public static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> work) {
         if (parallelism == 1) {
             return inOrder(items, work);
         }

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * since its launch is not sent again. Terminations take room in MGN's account-wide job quotas as
  * launches do; what finds no room is left to the stage's retry, queued behind the active jobs.
  */
-final class InstanceRollback {
+public final class InstanceRollback {
 
     /** MGN refuses TerminateTargetInstances for a server in these states. */
     private static final Set<LifecycleState> NO_TERMINATE =
@@ -49,7 +49,7 @@ final class InstanceRollback {
     private final MgnGateway mgn;
     private final Clock clock;
 
-    InstanceRollback(MgnGateway mgn, Clock clock) {
+    public InstanceRollback(MgnGateway mgn, Clock clock) {
         this.mgn = mgn;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ final class InstanceRollback {
      * @throws MgnQuotaExceededException when MGN's job quotas leave no room for some terminations;
      *                                   a retry terminates them without repeating the others
      */
-    void rollBack(List<String> serverIds, LifecycleState target, Map<String, Instant> launchedAt) {
+    public void rollBack(List<String> serverIds, LifecycleState target, Map<String, Instant> launchedAt) {
         if (serverIds.isEmpty()) {
             return;
         }

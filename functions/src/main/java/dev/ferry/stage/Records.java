@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Small operations on lists of server records. */
-final class Records {
+public final class Records {
 
     private Records() {
     }
 
     /** The wave's servers with each record in {@code changed} in place of the stored one of the same server. */
-    static List<ServerRecord> replaced(List<ServerRecord> servers, Collection<ServerRecord> changed) {
+    public static List<ServerRecord> replaced(List<ServerRecord> servers, Collection<ServerRecord> changed) {
         Map<String, ServerRecord> byId = new LinkedHashMap<>();
         servers.forEach(server -> byId.put(server.sourceServerId(), server));
         changed.forEach(server -> byId.put(server.sourceServerId(), server));
@@ -22,7 +22,7 @@ final class Records {
     }
 
     /** The source server IDs of these records, in order. */
-    static List<String> idsOf(Collection<ServerRecord> servers) {
+    public static List<String> idsOf(Collection<ServerRecord> servers) {
         return servers.stream().map(ServerRecord::sourceServerId).toList();
     }
 }

@@ -45,7 +45,7 @@ public final class ServerClaiming {
      * @param label what the wave calls it
      * @param keys  its source server ID and EC2 instance, those that are known
      */
-    record Claimable(String label, List<String> keys) {
+    public record Claimable(String label, List<String> keys) {
     }
 
     /**
@@ -53,7 +53,7 @@ public final class ServerClaiming {
      * running wave holds (none when the execution holds them all). A refused wave must give its
      * claims back with {@link #releaseAll}.
      */
-    List<String> claimAll(String waveId, String executionArn, List<Claimable> servers) {
+    public List<String> claimAll(String waveId, String executionArn, List<Claimable> servers) {
         Map<String, Boolean> running = new ConcurrentHashMap<>();
         List<Optional<String>> conflicts = Concurrently.map(servers, PARALLELISM,
                 server -> conflictOf(waveId, executionArn, server, running));
@@ -61,12 +61,12 @@ public final class ServerClaiming {
     }
 
     /** Gives back the execution's claims on these servers, under every name they were claimed. */
-    void releaseAll(String executionArn, Collection<Claimable> servers) {
+    public void releaseAll(String executionArn, Collection<Claimable> servers) {
         release(claims, executionArn, servers.stream().flatMap(server -> server.keys().stream()).distinct().toList());
     }
 
     /** Gives back the execution's claims on these keys; keys it does not hold are left as they are. */
-    static void release(ServerClaims claims, String executionArn, List<String> keys) {
+    public static void release(ServerClaims claims, String executionArn, List<String> keys) {
         Concurrently.map(keys, PARALLELISM, key -> {
             claims.release(key, executionArn);
             return key;
@@ -100,7 +100,7 @@ public final class ServerClaiming {
     }
 
     /** The names each server of these records and installations is claimed under. */
-    static List<String> keysOf(List<ServerRecord> servers, List<AgentInstallRecord> installs) {
+    public static List<String> keysOf(List<ServerRecord> servers, List<AgentInstallRecord> installs) {
         List<String> keys = new ArrayList<>();
         for (ServerRecord server : servers) {
             keys.add(server.sourceServerId());

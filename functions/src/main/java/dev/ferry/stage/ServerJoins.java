@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
  * joins the servers MGN knows; InstallAgents joins each server whose agent it installed. Safe to
  * run again: a server already stored keeps its record, which may have moved on.
  */
-final class ServerJoins {
+public final class ServerJoins {
 
     private final WaveStore store;
     private final Clock clock;
 
-    ServerJoins(WaveStore store, Clock clock) {
+    public ServerJoins(WaveStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -33,13 +33,13 @@ final class ServerJoins {
      * @param label            what people call it
      * @param sourceInstanceId its EC2 source instance, or null
      */
-    record Joining(String sourceServerId, String label, String sourceInstanceId) {
+    public record Joining(String sourceServerId, String label, String sourceInstanceId) {
 
         /**
          * The server as MGN knows it, labelled with the wave's name for it, else its hostname, else its
          * ID; its instance as MGN reports it, else as the wave gives it.
          */
-        static Joining of(SourceServer server, String name, String givenInstanceId) {
+        public static Joining of(SourceServer server, String name, String givenInstanceId) {
             String label = name != null ? name : server.hostname() != null ? server.hostname() : server.id();
             return new Joining(server.id(), label,
                     server.awsInstanceId() != null ? server.awsInstanceId() : givenInstanceId);
@@ -47,7 +47,7 @@ final class ServerJoins {
     }
 
     /** Stores the servers the wave does not hold yet and returns every server record of the wave. */
-    List<ServerRecord> join(String waveId, List<Joining> servers) {
+    public List<ServerRecord> join(String waveId, List<Joining> servers) {
         List<ServerRecord> existing = store.servers(waveId);
         Set<String> stored = existing.stream().map(ServerRecord::sourceServerId).collect(Collectors.toSet());
         Instant now = clock.instant();

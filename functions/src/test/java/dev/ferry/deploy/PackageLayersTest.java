@@ -34,6 +34,8 @@ class PackageLayersTest {
             Map.entry("stage", 6), Map.entry("store", 6),
             Map.entry("config", 7),
             Map.entry("handler", 8));
+    private static final Pattern STAGE_IMPORT =
+            Pattern.compile("^import (?:static )?dev\\.ferry\\.stage\\.(?:([a-z]+)\\.)?[A-Z]", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.ferry\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     @Test
@@ -58,5 +60,35 @@ class PackageLayersTest {
 
         assertThat(LAYERS.keySet()).as("every package has a layer").containsAll(packages);
         assertThat(upward).isEmpty();
+    }
+
+    /**
+     * Each part of the wave has its own package under stage (preflight, agents, launch...); they share
+     * the helpers in stage itself and never reach into one another, so one stage's code reads alone.
+     */
+    @Test
+    void stagePackagesImportOnlyTheSharedStageHelpers() throws IOException {
+        Path stage = ProjectFiles.path("functions/src/main/java/dev/ferry/stage");
+        List<String> crossing = new ArrayList<>();
+        TreeSet<String> stages = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(stage)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Path relative = stage.relativize(file);
+                String from = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+                if (!from.isEmpty()) {
+                    stages.add(from);
+                }
+                Matcher imported = STAGE_IMPORT.matcher(Files.readString(file));
+                while (imported.find()) {
+                    String to = imported.group(1) == null ? "" : imported.group(1);
+                    if (!to.equals(from) && (from.isEmpty() || !to.isEmpty())) {
+                        crossing.add(relative + " imports stage." + to);
+                    }
+                }
+            }
+        }
+
+        assertThat(stages).contains("preflight", "agents", "network", "launch", "approval", "dns", "finalize");
+        assertThat(crossing).isEmpty();
     }
 }

@@ -3,7 +3,7 @@ package dev.ferry.deploy;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.stage.PreflightService;
+import dev.ferry.stage.preflight.PreflightService;
 import dev.ferry.store.FerryTable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

@@ -5,7 +5,7 @@ import dev.ferry.mgn.LifecycleState;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.FinalizeService;
+import dev.ferry.stage.finalize.FinalizeService;
 import dev.ferry.stage.fakes.InMemoryStageLeases;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;

@@ -3,7 +3,7 @@ package dev.ferry.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.MarkReadyForCutoverService;
+import dev.ferry.stage.launch.MarkReadyForCutoverService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;

@@ -5,7 +5,7 @@ import dev.ferry.mgn.LifecycleState;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.NotApprovedService;
+import dev.ferry.stage.approval.NotApprovedService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;

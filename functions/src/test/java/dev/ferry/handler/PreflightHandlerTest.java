@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.json.Json;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.SourceServer;
-import dev.ferry.stage.PreflightService;
+import dev.ferry.stage.preflight.PreflightService;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.InvalidWaveException;

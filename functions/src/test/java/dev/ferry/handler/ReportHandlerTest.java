@@ -6,7 +6,7 @@ import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.ReportService;
+import dev.ferry.stage.finalize.ReportService;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;

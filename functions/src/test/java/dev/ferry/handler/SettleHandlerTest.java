@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.SettleService;
+import dev.ferry.stage.launch.SettleService;
 import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;

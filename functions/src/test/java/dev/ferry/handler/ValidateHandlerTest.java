@@ -5,7 +5,7 @@ import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.InstanceHealth;
 import dev.ferry.probe.Prober;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.ValidateService;
+import dev.ferry.stage.launch.ValidateService;
 import dev.ferry.stage.fakes.WaveFixtures;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
