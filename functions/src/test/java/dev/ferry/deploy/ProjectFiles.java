@@ -3,6 +3,7 @@ package dev.ferry.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ferry.testing.ProjectFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +17,7 @@ final class ProjectFiles {
     }
 
     static Path root() {
-        String root = System.getProperty("ferry.projectRoot");
-        if (root == null) {
-            throw new IllegalStateException("System property ferry.projectRoot is not set; run the tests through Maven");
-        }
-        return Path.of(root).toAbsolutePath().normalize();
+        return ProjectFolder.root();
     }
 
     static Path path(String relative) {

@@ -22,6 +22,7 @@ public final class InMemoryAgentInstallStore implements AgentInstallStore {
     private final Map<String, TreeMap<String, AgentInstallRecord>> byWave = new HashMap<>();
     private final List<AgentInstallRecord> writes = new ArrayList<>();
     private int writesBeforeCrash = NO_CRASH;
+    private int reads;
 
     /** Stores installations as a test's starting point, without counting them as writes. */
     public synchronized InMemoryAgentInstallStore with(AgentInstallRecord... installs) {
@@ -47,6 +48,11 @@ public final class InMemoryAgentInstallStore implements AgentInstallStore {
         return List.copyOf(writes);
     }
 
+    /** How many times a wave's installations were read. */
+    public synchronized int reads() {
+        return reads;
+    }
+
     @Override
     public synchronized AgentInstallRecord create(AgentInstallRecord install) {
         AgentInstallRecord stored = install(install.waveId(), install.instanceId());
@@ -69,6 +75,7 @@ public final class InMemoryAgentInstallStore implements AgentInstallStore {
 
     @Override
     public synchronized List<AgentInstallRecord> installs(String waveId) {
+        reads++;
         return List.copyOf(byWave.getOrDefault(waveId, new TreeMap<>()).values());
     }
 

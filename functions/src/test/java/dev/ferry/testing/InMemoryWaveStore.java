@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * back in source server ID order.
  *
  * <p>Besides the store itself it offers what tests look at: the records as stored, every write in
- * order (overwrites included), and a crash before a chosen server write to rehearse a stage dying
+ * order (overwrites included), how often waves and server lists were read, and a crash before a chosen server write to rehearse a stage dying
  * part-way through. Methods are synchronized because some stages write from several threads.
  */
 public final class InMemoryWaveStore implements WaveStore {
@@ -30,6 +30,8 @@ public final class InMemoryWaveStore implements WaveStore {
     private final List<WaveRecord> waveUpdates = new ArrayList<>();
     private final List<ServerRecord> serverWrites = new ArrayList<>();
     private int waveCreates;
+    private int waveReads;
+    private int serverListReads;
     private int writesBeforeCrash = NO_CRASH;
 
     /**
@@ -63,6 +65,16 @@ public final class InMemoryWaveStore implements WaveStore {
         return waveCreates;
     }
 
+    /** How many times a wave item was read ({@code find}). */
+    public synchronized int waveReads() {
+        return waveReads;
+    }
+
+    /** How many times a wave's server records were read ({@code servers}). */
+    public synchronized int serverListReads() {
+        return serverListReads;
+    }
+
     /** Every wave record written with {@code update}, in order. */
     public synchronized List<WaveRecord> waveUpdates() {
         return List.copyOf(waveUpdates);
@@ -85,6 +97,7 @@ public final class InMemoryWaveStore implements WaveStore {
 
     @Override
     public synchronized Optional<WaveRecord> find(String waveId) {
+        waveReads++;
         return Optional.ofNullable(waves.get(waveId));
     }
 
@@ -122,6 +135,7 @@ public final class InMemoryWaveStore implements WaveStore {
 
     @Override
     public synchronized List<ServerRecord> servers(String waveId) {
+        serverListReads++;
         return List.copyOf(servers.getOrDefault(waveId, new TreeMap<>()).values());
     }
 

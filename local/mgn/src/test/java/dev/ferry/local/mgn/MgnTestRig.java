@@ -5,6 +5,7 @@ import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.events.MgnEvent;
 import dev.ferry.local.mgn.model.MgnService;
 import dev.ferry.local.mgn.model.MgnTimings;
+import dev.ferry.testing.MutableClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;

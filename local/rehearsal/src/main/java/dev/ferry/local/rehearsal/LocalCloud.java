@@ -16,9 +16,9 @@ import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.http.LocalCloudServer;
 import dev.ferry.local.cloud.http.LocalService;
 import dev.ferry.local.cloud.iam.IamSimulator;
+import dev.ferry.local.cloud.lambda.FunctionDefinition;
 import dev.ferry.local.cloud.lambda.LocalFunctions;
 import dev.ferry.local.cloud.lambda.LocalLambda;
-import dev.ferry.local.cloud.lambda.VirtualSleeper;
 import dev.ferry.local.cloud.mgn.MgnClockwork;
 import dev.ferry.local.cloud.mgn.MgnEndpoint;
 import dev.ferry.local.cloud.route53.Route53Simulator;
@@ -39,10 +39,10 @@ import dev.ferry.local.rehearsal.standin.ApplicationStandIns;
 import dev.ferry.local.rehearsal.standin.LoopbackBlock;
 import dev.ferry.local.rehearsal.standin.ServiceFront;
 import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
-import dev.ferry.local.rehearsal.template.FunctionDefinition;
 import dev.ferry.local.rehearsal.template.LocalResources;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.local.rehearsal.template.TemplateException;
+import dev.ferry.store.FerryTable;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -169,7 +169,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private void startServices(int port) {
         String region = environment.targetRegion();
-        dynamoDb = LocalDynamoDb.start(TABLE_NAME, Region.of(region));
+        dynamoDb = LocalDynamoDb.start(FerryTable.createTableRequest(TABLE_NAME), Region.of(region));
         resources.add(dynamoDb);
         dynamoDbProxy = new DynamoDbProxy(dynamoDb.endpoint());
         try {
@@ -191,9 +191,11 @@ public final class LocalCloud implements AutoCloseable {
         }
         resources.add(server);
         resources.add(HandlerSettings.apply(sdkProperties()));
-        Map<String, String> arns = new LinkedHashMap<>();
-        template.functionList().forEach(function -> arns.put(function.logicalId(), functionArn(function.logicalId())));
-        functions.deploy(template.functionList(), arns, this::environmentOf, clock, new VirtualSleeper(scheduler));
+        VirtualSleeper sleeper = new VirtualSleeper(scheduler);
+        for (FunctionDefinition function : template.functionList()) {
+            functions.deploy(function, functionArn(function.logicalId()),
+                    FerryHandlers.of(function, environmentOf(function), clock, sleeper));
+        }
         stateMachineArn = engine.createStateMachine(template.stateMachineName(),
                 template.stateMachineDefinition(region, environment.accountId()),
                 "arn:aws:iam::" + environment.accountId() + ":role/ferry-rehearsal-states").arn();

@@ -6,19 +6,14 @@ import dev.ferry.local.cloud.faults.ServiceFaults;
 import dev.ferry.local.cloud.lambda.LambdaFaults;
 import dev.ferry.local.cloud.route53.Route53Environment;
 import dev.ferry.local.cloud.ssm.SsmEnvironment;
-import dev.ferry.local.cloud.ssm.SsmPlatform;
 import dev.ferry.local.mgn.environment.MgnEnvironment;
 import dev.ferry.local.mgn.environment.ObjectReader;
-import dev.ferry.local.mgn.environment.OperatingSystem;
-import dev.ferry.local.mgn.environment.ServerSpec;
 import dev.ferry.local.rehearsal.environment.InvalidResourcesException;
 import dev.ferry.local.rehearsal.environment.ResourceEnvironment;
 import dev.ferry.local.rehearsal.standin.ServiceFrontFault;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The sections of an environment file for the simulated services besides MGN: {@code ec2} (both
@@ -57,11 +52,9 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
      *            to its MGN server's operating system and must agree with it
      */
     public static SimulatedServices fromJson(JsonNode root, MgnEnvironment mgn, List<String> problems) {
-        Map<String, SsmPlatform> platforms = mgn == null ? Map.of() : mgn.servers().stream()
-                .collect(Collectors.toMap(ServerSpec::sourceInstanceId, server -> platform(server.os()), (a, b) -> a));
         Optional<ObjectReader> faults = ObjectReader.section(root, "faults", problems);
         faults.ifPresent(section -> section.rejectUnknownFields("lambda", "services", "events"));
-        return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, platforms, problems),
+        return new SimulatedServices(resources(root, problems), SsmEnvironment.fromJson(root, SsmEnvironment.platformsOf(mgn), problems),
                 Route53Environment.fromJson(root, problems), ServiceFrontFault.fromJson(root, problems),
                 LambdaFaults.fromJson(faults), ServiceFaults.fromJson(faults), EventFaults.fromJson(faults));
     }
@@ -73,9 +66,5 @@ public record SimulatedServices(ResourceEnvironment resources, SsmEnvironment ss
             problems.addAll(e.problems());
             return ResourceEnvironment.NONE;
         }
-    }
-
-    private static SsmPlatform platform(OperatingSystem os) {
-        return os == OperatingSystem.WINDOWS ? SsmPlatform.WINDOWS : SsmPlatform.LINUX;
     }
 }

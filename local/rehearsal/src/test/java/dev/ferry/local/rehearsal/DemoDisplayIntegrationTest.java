@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal;
 
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

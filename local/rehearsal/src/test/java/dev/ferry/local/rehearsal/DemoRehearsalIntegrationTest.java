@@ -1,9 +1,10 @@
 package dev.ferry.local.rehearsal;
 
 import dev.ferry.local.cloud.sns.OutboxMessage;
-import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.DnsSwitchProgress.StepKind;
+import dev.ferry.server.DnsSwitchProgress;
 import dev.ferry.server.WaveReport;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,13 +7,14 @@ import dev.ferry.local.mgn.model.InstanceState;
 import dev.ferry.local.mgn.model.LaunchKind;
 import dev.ferry.local.mgn.model.TargetInstance;
 import dev.ferry.server.Stage;
-import dev.ferry.server.WaveReport;
 import dev.ferry.server.WaveReport.ServerOutcome;
+import dev.ferry.server.WaveReport;
 import dev.ferry.sfn.TaskAttempt;
+import dev.ferry.testing.ProjectFolder;
 import dev.ferry.waits.Wait;
 import dev.ferry.waits.WaitKind;
-import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
+import dev.ferry.wave.Policies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -8,6 +8,7 @@ import dev.ferry.dns.DnsRecordSet;
 import dev.ferry.dns.SdkDnsGateway;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
 import dev.ferry.network.Platform;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -19,6 +19,9 @@ import dev.ferry.server.Phase;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.testing.InMemoryAgentInstallStore;
+import dev.ferry.testing.InMemoryWaveStore;
+import dev.ferry.testing.ProjectFolder;
 import dev.ferry.wave.WaveDefinition;
 import dev.ferry.wave.WaveDefinitionParser;
 import org.junit.jupiter.api.Test;
@@ -62,7 +65,7 @@ class ProgressDisplayTest {
     @Test
     void installationsInTheSameStateShareOneLineThatNamesAllTheServers() throws IOException {
         ProgressDisplay display = display(demoWave());
-        INSTANCES.forEach(instance -> agents.put(checking(instance)));
+        INSTANCES.forEach(instance -> agents.with(checking(instance)));
 
         display.refresh(PREFLIGHT);
 
@@ -72,9 +75,9 @@ class ProgressDisplayTest {
     @Test
     void installationsThatMoveOnTogetherAreNamedByTheFirstAndCounted() throws IOException {
         ProgressDisplay display = display(demoWave());
-        INSTANCES.forEach(instance -> agents.put(checking(instance)));
+        INSTANCES.forEach(instance -> agents.with(checking(instance)));
         display.refresh(PREFLIGHT);
-        INSTANCES.subList(0, 3).forEach(instance -> agents.put(running(instance)));
+        INSTANCES.subList(0, 3).forEach(instance -> agents.with(running(instance)));
 
         display.refresh(INSTALL_AGENTS);
 
@@ -84,7 +87,7 @@ class ProgressDisplayTest {
     @Test
     void anInstallationThatChangedNothingIsNotShownAgain() throws IOException {
         ProgressDisplay display = display(demoWave());
-        INSTANCES.forEach(instance -> agents.put(running(instance)));
+        INSTANCES.forEach(instance -> agents.with(running(instance)));
         display.refresh(INSTALL_AGENTS);
 
         display.refresh(INSTALL_AGENTS);
@@ -95,7 +98,7 @@ class ProgressDisplayTest {
     @Test
     void aRegisteredInstallationNamesTheSourceServerItBecame() throws IOException {
         ProgressDisplay display = display(demoWave());
-        agents.put(running(INSTANCES.getFirst()).registering(NOW).registered("s-13a5b49c3810fa449", NOW));
+        agents.with(running(INSTANCES.getFirst()).registering(NOW).registered("s-13a5b49c3810fa449", NOW));
 
         display.refresh(INSTALL_AGENTS);
 
@@ -106,7 +109,7 @@ class ProgressDisplayTest {
     @Test
     void aFailedInstallationShowsWhy() throws IOException {
         ProgressDisplay display = display(demoWave());
-        agents.put(running(INSTANCES.get(2)).failed("the installer exited with code 3", NOW));
+        agents.with(running(INSTANCES.get(2)).failed("the installer exited with code 3", NOW));
 
         display.refresh(INSTALL_AGENTS);
 
@@ -117,7 +120,7 @@ class ProgressDisplayTest {
     @Test
     void aCheckAfterFixesSaysHowManyFixesWereApplied() throws IOException {
         ProgressDisplay display = display(demoWave());
-        agents.put(checking(INSTANCES.getFirst()).withFixes(List.of("attached a policy to role media-source"), NOW));
+        agents.with(checking(INSTANCES.getFirst()).withFixes(List.of("attached a policy to role media-source"), NOW));
 
         display.refresh(INSTALL_AGENTS);
 
@@ -128,7 +131,7 @@ class ProgressDisplayTest {
     @Test
     void installationsAreReadOnlyAfterTheStagesThatWriteThem() throws IOException {
         ProgressDisplay display = display(demoWave());
-        INSTANCES.forEach(instance -> agents.put(checking(instance)));
+        INSTANCES.forEach(instance -> agents.with(checking(instance)));
 
         display.refresh(VALIDATE);
 
@@ -139,8 +142,8 @@ class ProgressDisplayTest {
     @Test
     void installationsAreNotReadAgainOnceEveryOneHasFinished() throws IOException {
         ProgressDisplay display = display(demoWave());
-        agents.put(running(INSTANCES.getFirst()).registering(NOW).registered("s-13a5b49c3810fa449", NOW));
-        agents.put(running(INSTANCES.get(1)).failed("the agent never registered with MGN in eu-central-1", NOW));
+        agents.with(running(INSTANCES.getFirst()).registering(NOW).registered("s-13a5b49c3810fa449", NOW));
+        agents.with(running(INSTANCES.get(1)).failed("the agent never registered with MGN in eu-central-1", NOW));
         display.refresh(INSTALL_AGENTS);
 
         display.refresh(INSTALL_AGENTS);

@@ -1,7 +1,7 @@
 package dev.ferry.local.mgn.environment;
 
 import dev.ferry.local.mgn.MgnSimulator;
-import dev.ferry.local.mgn.MutableClock;
+import dev.ferry.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

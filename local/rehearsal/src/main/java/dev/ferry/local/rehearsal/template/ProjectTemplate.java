@@ -2,6 +2,11 @@ package dev.ferry.local.rehearsal.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ferry.local.cloud.apigateway.HttpRoute;
+import dev.ferry.local.cloud.events.EventPattern;
+import dev.ferry.local.cloud.events.EventRule;
+import dev.ferry.local.cloud.events.ScheduleRule;
+import dev.ferry.local.cloud.lambda.FunctionDefinition;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -282,13 +287,22 @@ public final class ProjectTemplate {
         }
     }
 
+    /** A rule's pattern, refused as a template problem when the local EventBridge cannot match it faithfully. */
+    private static EventPattern pattern(JsonNode pattern, String where) {
+        try {
+            return EventPattern.of(pattern, where);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(e.getMessage(), e);
+        }
+    }
+
     private void readEvent(String function, String eventName, JsonNode event) {
         String where = function + ".Events." + eventName;
         JsonNode properties = event.path("Properties");
         String type = event.path("Type").asText();
         switch (type) {
             case "EventBridgeRule" -> eventRules.add(new EventRule(function + eventName,
-                    EventPattern.of(properties.get("Pattern"), where + ".Pattern"), function));
+                    pattern(properties.get("Pattern"), where + ".Pattern"), function));
             case "Schedule" -> {
                 if (properties.path("Enabled").asBoolean(true)) {
                     schedules.add(new ScheduleRule(function + eventName,

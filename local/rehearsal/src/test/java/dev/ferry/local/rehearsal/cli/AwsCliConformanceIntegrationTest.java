@@ -2,7 +2,7 @@ package dev.ferry.local.rehearsal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

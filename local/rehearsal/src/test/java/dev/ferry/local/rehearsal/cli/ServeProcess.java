@@ -1,6 +1,6 @@
 package dev.ferry.local.rehearsal.cli;
 
-import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.testing.ProjectFolder;
 
 import java.io.BufferedReader;
 import java.io.File;

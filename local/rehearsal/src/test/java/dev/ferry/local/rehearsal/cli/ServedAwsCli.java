@@ -1,6 +1,6 @@
 package dev.ferry.local.rehearsal.cli;
 
-import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

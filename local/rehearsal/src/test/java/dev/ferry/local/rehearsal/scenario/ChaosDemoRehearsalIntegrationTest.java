@@ -1,8 +1,8 @@
 package dev.ferry.local.rehearsal.scenario;
 
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.server.WaveReport.ServerOutcome;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,8 +1,8 @@
 package dev.ferry.local.rehearsal.scenario;
 
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.local.engine.ExecutionStatus;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.rehearsal.LaterWaveResult;
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.server.WaveReport.ServerOutcome;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

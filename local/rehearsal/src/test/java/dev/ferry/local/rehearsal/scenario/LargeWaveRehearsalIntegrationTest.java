@@ -1,9 +1,9 @@
 package dev.ferry.local.rehearsal.scenario;
 
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalResult;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.server.WaveReport.ServerOutcome;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package dev.ferry.local.rehearsal.scenario;
 
 import dev.ferry.local.cloud.events.EventTargetInvocation;
+import dev.ferry.local.cloud.events.ScheduleRule;
 import dev.ferry.local.rehearsal.ApprovalMode;
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.template.ProjectTemplate;
-import dev.ferry.local.rehearsal.template.ScheduleRule;
 import dev.ferry.server.WaveReport.ServerOutcome;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.ferry.local.rehearsal.scenario;
 
 import dev.ferry.local.rehearsal.ApprovalMode;
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.Rehearsal;
 import dev.ferry.local.rehearsal.RehearsalOptions;
 import dev.ferry.local.rehearsal.RehearsalResult;
+import dev.ferry.testing.ProjectFolder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

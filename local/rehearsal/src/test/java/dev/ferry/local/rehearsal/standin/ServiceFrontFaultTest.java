@@ -1,8 +1,8 @@
 package dev.ferry.local.rehearsal.standin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.local.rehearsal.ProjectFolder;
 import dev.ferry.local.rehearsal.RehearsalInputs;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

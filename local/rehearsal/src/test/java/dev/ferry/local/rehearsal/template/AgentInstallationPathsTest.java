@@ -6,7 +6,7 @@ import dev.ferry.local.engine.LocalStepFunctions;
 import dev.ferry.local.engine.lambda.InvocationResult;
 import dev.ferry.local.engine.time.Scheduler;
 import dev.ferry.local.engine.time.VirtualClock;
-import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,11 @@ package dev.ferry.local.rehearsal.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.local.rehearsal.ProjectFolder;
+import dev.ferry.local.cloud.apigateway.HttpRoute;
+import dev.ferry.local.cloud.events.EventPattern;
+import dev.ferry.local.cloud.events.EventRule;
+import dev.ferry.local.cloud.lambda.FunctionDefinition;
+import dev.ferry.testing.ProjectFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -130,7 +134,7 @@ class ProjectTemplateTest {
         JsonNode pattern = JSON.readTree("{\"source\": [{\"prefix\": \"aws.\"}]}");
 
         assertThatThrownBy(() -> EventPattern.of(pattern, "Rule.Pattern"))
-                .isInstanceOf(TemplateException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Rule.Pattern.source")
                 .hasMessageContaining("exact values only");
     }
