@@ -24,12 +24,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class EventRouterHandlerTest {
 
@@ -88,13 +82,12 @@ class EventRouterHandlerTest {
     void aReadyForTestEventReadsTheServersNotYetReadyInOneCallAndReleasesTheWaitWhenEveryServerIsSeenReady() throws IOException {
         String other = aReplicationWaitOnTheFixturesServer();
         harness.clock.advance(Duration.ofHours(2));
-        clearInvocations(harness.mgn.gateway());
+        harness.mgn.forgetRequests();
 
         harness.mgn.readyForTest(other);
         SweepReport first = router.route(new MgnEventHint(MgnEventType.LIFECYCLE_STATE_CHANGE, other,
                 "READY_FOR_TEST", null));
-        verify(harness.mgn.gateway()).describeSourceServers(List.of(other, SERVER));
-        verifyNoMoreInteractions(harness.mgn.gateway());
+        assertThat(harness.mgn.requests()).containsExactly("describeSourceServers " + List.of(other, SERVER));
         harness.mgn.readyForTest(SERVER);
         SweepReport second = route("mgn-lifecycle-ready-for-test.json");
 
@@ -137,7 +130,7 @@ class EventRouterHandlerTest {
         assertThat(harness.server(SERVER)).isEqualTo(afterFirst);
         assertThat(harness.waves.serverWrites()).hasSize(writes);
         assertThat(harness.callbacksSent()).isZero();
-        verify(harness.mgn.gateway(), times(1)).startTest(anyList());
+        assertThat(harness.mgn.startTestRequests()).hasSize(1);
     }
 
     @Test
@@ -182,7 +175,7 @@ class EventRouterHandlerTest {
         assertThatThrownBy(() -> route(fixture))
                 .isInstanceOf(InvalidMgnEventException.class)
                 .hasMessage(message);
-        verifyNoInteractions(harness.mgn.gateway());
+        assertThat(harness.mgn.requests()).isEmpty();
     }
 
     @Test
@@ -191,26 +184,25 @@ class EventRouterHandlerTest {
         harness.mgn.initialSync(ids.get(0));
         harness.begin(WaitKind.REPLICATION);
         harness.mgn.readyForTest(ids.get(0));
-        clearInvocations(harness.mgn.gateway());
+        harness.mgn.forgetRequests();
 
         SweepReport report = route("mgn-lifecycle-ready-for-test.json");
 
         assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 0, 0, 0, 1));
-        verifyNoInteractions(harness.mgn.gateway());
+        assertThat(harness.mgn.requests()).isEmpty();
         assertThat(harness.callbacksSent()).isZero();
     }
 
     @Test
     void aLaunchResultReadsOnlyItsJobUntilTheJobFinishes() throws IOException {
         String jobId = aTestLaunchUnderWay();
-        clearInvocations(harness.mgn.gateway());
+        harness.mgn.forgetRequests();
 
         harness.mgn.launchOne(jobId, SERVER);
         SweepReport report = route("mgn-launch-result-test-succeeded.json");
 
         assertThat(report.waiting()).isEqualTo(1);
         assertThat(harness.server(SERVER).stage()).isEqualTo(Stage.TEST_VALIDATION);
-        verify(harness.mgn.gateway()).describeJobs(List.of(jobId));
-        verifyNoMoreInteractions(harness.mgn.gateway());
+        assertThat(harness.mgn.requests()).containsExactly("describeJobs " + List.of(jobId));
     }
 }

@@ -5,10 +5,10 @@ import dev.ferry.mgn.LifecycleState;
 import dev.ferry.server.Phase;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.finalize.FinalizeService;
 import dev.ferry.stage.fakes.InMemoryStageLeases;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.stage.finalize.FinalizeService;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class FinalizeHandlerTest {
     void theFinalizeStateCutsTheWaveOver() {
         InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(passed(1, Phase.CUTOVER).enteringStage(Stage.FINALIZE, WaveFixtures.START)));
-        MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
-        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves, new InMemoryStageLeases(), mgn.gateway(),
+        FakeMgn mgn = new FakeMgn().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+        FinalizeHandler handler = new FinalizeHandler(new FinalizeService(waves, new InMemoryStageLeases(), mgn,
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

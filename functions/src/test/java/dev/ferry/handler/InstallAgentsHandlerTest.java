@@ -1,7 +1,5 @@
 package dev.ferry.handler;
 
-import dev.ferry.quota.ReplicationQuota;
-import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.agent.ManagedPolicies;
 import dev.ferry.agent.testing.FakeInstanceProfiles;
@@ -11,13 +9,15 @@ import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.network.Platform;
 import dev.ferry.network.SourceInstance;
+import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.stage.agents.InstallAgentsService;
-import dev.ferry.stage.preflight.PreflightService;
 import dev.ferry.stage.fakes.NetworkFakes.FakeSourceEc2;
+import dev.ferry.stage.preflight.PreflightService;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryAgentInstallStore;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -3,9 +3,9 @@ package dev.ferry.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.launch.MarkReadyForCutoverService;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.stage.launch.MarkReadyForCutoverService;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,9 @@ class MarkReadyForCutoverHandlerTest {
     void theMarkReadyForCutoverStateMarksTheWaveAndGetsItsProgress() {
         InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
                 List.of(passed(1, Phase.TEST)));
-        MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.TESTING, instanceId(1, Phase.TEST));
+        FakeMgn mgn = new FakeMgn().server(serverId(1), LifecycleState.TESTING, instanceId(1, Phase.TEST));
         MarkReadyForCutoverHandler handler = new MarkReadyForCutoverHandler(new MarkReadyForCutoverService(
-                waves, mgn.gateway(), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
+                waves, mgn, Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """
                 {"waveId": "wave-2026-03-02"}""");

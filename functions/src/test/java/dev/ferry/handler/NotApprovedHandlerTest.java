@@ -6,8 +6,8 @@ import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
 import dev.ferry.server.Stage;
 import dev.ferry.stage.approval.NotApprovedService;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,10 @@ class NotApprovedHandlerTest {
 
     private final InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.CONTINUE),
             List.of(passed(1, Phase.TEST).enteringStage(Stage.APPROVAL, WaveFixtures.START)));
-    private final MgnFake mgn =
-            new MgnFake().server(serverId(1), LifecycleState.READY_FOR_CUTOVER, instanceId(1, Phase.TEST));
+    private final FakeMgn mgn =
+            new FakeMgn().server(serverId(1), LifecycleState.READY_FOR_CUTOVER, instanceId(1, Phase.TEST));
     private final NotApprovedHandler handler = new NotApprovedHandler(new NotApprovedService(waves,
-            mgn.gateway(), mock(Notifier.class), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
+            mgn, mock(Notifier.class), Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
     @Test
     void aRejectionCaughtFromTheApprovalTaskLeavesTheWaveNotApproved() {

@@ -1,19 +1,19 @@
 package dev.ferry.handler;
 
-import dev.ferry.agent.AgentInstallStore;
-import dev.ferry.quota.ReplicationQuota;
-import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.json.Json;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.mgn.SourceServer;
+import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.stage.preflight.PreflightService;
+import dev.ferry.testing.FakeMgn;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.InvalidWaveException;
 import dev.ferry.wave.WaveFiles;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

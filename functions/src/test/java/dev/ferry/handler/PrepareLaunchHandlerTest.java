@@ -1,18 +1,18 @@
 package dev.ferry.handler;
 
-import dev.ferry.agent.AgentInstallStore;
-import dev.ferry.quota.ReplicationQuota;
-import dev.ferry.testing.InMemoryServerClaims;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.json.Json;
+import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
-import dev.ferry.stage.preflight.PreflightService;
 import dev.ferry.stage.launch.PrepareLaunchService;
+import dev.ferry.stage.preflight.PreflightService;
+import dev.ferry.testing.FakeMgn;
+import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.testing.FakeEc2;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.mgn.LifecycleState;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.Phase;
-import dev.ferry.stage.launch.SettleService;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.stage.launch.SettleService;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class SettleHandlerTest {
     void theSettleCutoverStateSeesTheWaveStoppedWhenAServerFailedUnderTheStopPolicy() {
         InMemoryWaveStore waves = new InMemoryWaveStore().with(WaveFixtures.wave(OnServerFailure.STOP),
                 List.of(failedValidation(1, Phase.CUTOVER, "refused"), passed(2, Phase.CUTOVER)));
-        MgnFake mgn = new MgnFake().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
-        SettleHandler handler = new SettleHandler(new SettleService(waves, mgn.gateway(), mock(Notifier.class),
+        FakeMgn mgn = new FakeMgn().server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+        SettleHandler handler = new SettleHandler(new SettleService(waves, mgn, mock(Notifier.class),
                 Clock.fixed(WaveFixtures.START, ZoneOffset.UTC)));
 
         JsonNode progress = StageHandlerCalls.invoke(handler, """

@@ -4,14 +4,10 @@ import dev.ferry.mgn.Job;
 import dev.ferry.server.Stage;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
-import org.mockito.invocation.Invocation;
 
-import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.mockingDetails;
 
 /**
  * What MGN events cost in MGN reads on a large wave: each event reads what it is about, in as
@@ -77,7 +73,7 @@ class EventDrivenReadsTest {
         assertThat(harness.callbacksSent()).isEqualTo(1);
         // One job read per event; the servers still in the stage are read when the wait opens and when a job
         // finishes and frees room for the next, never per event.
-        assertThat(calls("describeJobs")).hasSize(SERVERS).allSatisfy(call -> assertThat(idsIn(call)).isEqualTo(1));
+        assertThat(harness.mgn.describeJobsRequests()).hasSize(SERVERS).allSatisfy(jobIds -> assertThat(jobIds).hasSize(1));
         assertThat(sourceServerReads()).containsExactly(450, 350, 250, 150, 50);
     }
 
@@ -85,7 +81,7 @@ class EventDrivenReadsTest {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, SERVERS);
         ids.forEach(harness.mgn::initialSync);
         harness.begin(WaitKind.REPLICATION);
-        clearInvocations(harness.mgn.gateway());
+        harness.mgn.forgetRequests();
         return ids;
     }
 
@@ -99,16 +95,6 @@ class EventDrivenReadsTest {
 
     /** How many servers each DescribeSourceServers call asked for, in order. */
     private List<Integer> sourceServerReads() {
-        return calls("describeSourceServers").stream().map(EventDrivenReadsTest::idsIn).toList();
-    }
-
-    private List<Invocation> calls(String method) {
-        return mockingDetails(harness.mgn.gateway()).getInvocations().stream()
-                .filter(call -> call.getMethod().getName().equals(method))
-                .toList();
-    }
-
-    private static int idsIn(Invocation call) {
-        return ((Collection<?>) call.getArgument(0)).size();
+        return harness.mgn.describeRequests().stream().map(List::size).toList();
     }
 }

@@ -5,9 +5,9 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
 class LaunchWaitTest {
 
@@ -30,11 +26,9 @@ class LaunchWaitTest {
         return ids;
     }
 
-    @SuppressWarnings("unchecked")
     private List<List<String>> startedTestBatches(int calls) {
-        ArgumentCaptor<List<String>> batches = ArgumentCaptor.forClass(List.class);
-        verify(harness.mgn.gateway(), times(calls)).startTest(batches.capture());
-        return batches.getAllValues();
+        assertThat(harness.mgn.startTestRequests()).hasSize(calls);
+        return harness.mgn.startTestRequests();
     }
 
     @Test
@@ -88,7 +82,7 @@ class LaunchWaitTest {
 
         harness.begin(WaitKind.TEST_LAUNCH);
 
-        verify(harness.mgn.gateway(), never()).startTest(anyList());
+        assertThat(harness.mgn.startTestRequests()).isEmpty();
     }
 
     @Test
@@ -126,7 +120,7 @@ class LaunchWaitTest {
         ServerRecord server = harness.server(ids.get(0));
         assertThat(server.stage()).isEqualTo(Stage.TEST_VALIDATION);
         assertThat(server.test().status()).isEqualTo("LAUNCHED");
-        assertThat(server.test().instanceId()).isEqualTo(MgnScene.instanceOf(ids.get(0)));
+        assertThat(server.test().instanceId()).isEqualTo(FakeMgn.instanceOf(ids.get(0)));
     }
 
     @Test
@@ -328,7 +322,7 @@ class LaunchWaitTest {
         harness.sweep.sweepAll();
         harness.sweep.sweepAll();
 
-        verify(harness.mgn.gateway(), times(1)).startTest(anyList());
+        assertThat(harness.mgn.startTestRequests()).hasSize(1);
         assertThat(harness.waves.serverWrites()).hasSize(writes);
     }
 
@@ -350,8 +344,8 @@ class LaunchWaitTest {
         harness.mgn.launchAll(harness.mgn.jobs().get(0).id());
         harness.sweep.sweepAll();
 
-        verify(harness.mgn.gateway()).startCutover(ids);
-        verify(harness.mgn.gateway(), never()).startTest(anyList());
+        assertThat(harness.mgn.startCutoverRequests()).containsExactly(ids);
+        assertThat(harness.mgn.startTestRequests()).isEmpty();
         assertThat(harness.server(ids.get(0)).stage()).isEqualTo(Stage.CUTOVER_VALIDATION);
         assertThat(harness.server(ids.get(0)).cutover().status()).isEqualTo("LAUNCHED");
     }

@@ -13,8 +13,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -100,7 +98,7 @@ class ReplicationWaitTest {
         harness.sweep.sweepAll();
 
         assertThat(harness.waves.serverWrites()).hasSize(writes);
-        verify(harness.mgn.gateway(), times(1)).retryDataReplication(ids.get(1));
+        assertThat(harness.mgn.calls()).filteredOn(call -> call.equals("retryDataReplication " + ids.get(1))).hasSize(1);
         verify(harness.notifier, times(1)).publish(any());
     }
 
@@ -149,13 +147,13 @@ class ReplicationWaitTest {
 
         harness.clock.advance(Duration.ofMinutes(119));
         harness.sweep.sweepAll();
-        verify(harness.mgn.gateway(), never()).retryDataReplication(any());
+        assertThat(harness.mgn.calls()).noneMatch(call -> call.startsWith("retryDataReplication"));
         harness.clock.advance(Duration.ofMinutes(1));
         harness.sweep.sweepAll();
         harness.clock.advance(Duration.ofMinutes(30));
         harness.sweep.sweepAll();
 
-        verify(harness.mgn.gateway(), times(1)).retryDataReplication(ids.get(0));
+        assertThat(harness.mgn.calls()).filteredOn(call -> call.equals("retryDataReplication " + ids.get(0))).hasSize(1);
         assertThat(harness.server(ids.get(0)).stall().retried()).isTrue();
     }
 
@@ -187,7 +185,7 @@ class ReplicationWaitTest {
         harness.clock.advance(Duration.ofHours(2));
         harness.sweep.sweepAll();
 
-        verify(harness.mgn.gateway(), times(2)).retryDataReplication(ids.get(0));
+        assertThat(harness.mgn.calls()).filteredOn(call -> call.equals("retryDataReplication " + ids.get(0))).hasSize(2);
     }
 
     @Test
@@ -254,8 +252,8 @@ class ReplicationWaitTest {
         sweepAtTheReplicationDeadline();
         harness.sweep.sweepAll();
 
-        verify(harness.mgn.gateway(), never()).startTest(anyList());
-        verify(harness.mgn.gateway(), never()).retryDataReplication(any());
+        assertThat(harness.mgn.startTestRequests()).isEmpty();
+        assertThat(harness.mgn.calls()).noneMatch(call -> call.startsWith("retryDataReplication"));
         assertThat(harness.callbacksSent()).isEqualTo(1);
     }
 

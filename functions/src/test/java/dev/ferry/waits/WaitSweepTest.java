@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -70,7 +68,7 @@ class WaitSweepTest {
         SweepReport report = harness.sweep.sweepAll();
 
         assertThat(report).isEqualTo(new SweepReport(1, 0, 0, 0, 1, 0, 0));
-        verifyNoInteractions(harness.mgn.gateway());
+        assertThat(harness.mgn.requests()).isEmpty();
         verifyNoInteractions(harness.callbacks);
     }
 
@@ -114,7 +112,7 @@ class WaitSweepTest {
     void aFailureReadingMgnLeavesTheWaitOpenForTheNextEvaluation() {
         List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 1);
         harness.mgn.readyForTest(ids.get(0));
-        doThrow(new IllegalStateException("throttled")).when(harness.mgn.gateway()).describeSourceServers(any());
+        harness.mgn.failing("describeSourceServers", ids.get(0), new IllegalStateException("throttled"));
 
         WaitAcknowledgement ack = harness.begin(WaitKind.REPLICATION);
 

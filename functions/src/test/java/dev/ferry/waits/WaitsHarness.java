@@ -1,6 +1,5 @@
 package dev.ferry.waits;
 
-import dev.ferry.sfn.TaskAttempt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
 import dev.ferry.notify.Notification;
@@ -9,12 +8,14 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.sfn.TaskCallbacks;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.LaunchSettings;
-import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
+import dev.ferry.wave.Policies;
 import dev.ferry.wave.ServerSpec;
 import dev.ferry.wave.TimeLimits;
 import dev.ferry.wave.ValidationSettings;
@@ -56,10 +57,10 @@ public final class WaitsHarness {
     public final MutableClock clock = new MutableClock(STARTED.plus(Duration.ofMinutes(5)));
     public final InMemoryWaveStore waves = new InMemoryWaveStore();
     public final InMemoryWaitStore waits = new InMemoryWaitStore();
-    public final MgnScene mgn = new MgnScene(clock);
+    public final FakeMgn mgn = new FakeMgn(clock);
     public final Notifier notifier = mock(Notifier.class);
     public final TaskCallbacks callbacks = mock(TaskCallbacks.class);
-    public final WaitSweep sweep = WaitSweep.over(waves, waits, mgn.gateway(), notifier, callbacks, clock);
+    public final WaitSweep sweep = WaitSweep.over(waves, waits, mgn, notifier, callbacks, clock);
     public final BeginWaitService beginWait = new BeginWaitService(waves, waits, sweep, clock);
 
     public WaitsHarness() {

@@ -17,6 +17,7 @@ import dev.ferry.server.WaveRecord;
 import dev.ferry.stage.WaveRef;
 import dev.ferry.stage.fakes.NetworkFakes.FakeSourceEc2;
 import dev.ferry.stage.fakes.PreflightFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryAgentInstallStore;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
@@ -30,7 +31,6 @@ import dev.ferry.wave.ServerSpec;
 import dev.ferry.wave.TimeLimits;
 import dev.ferry.wave.ValidationSettings;
 import dev.ferry.wave.WaveDefinition;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

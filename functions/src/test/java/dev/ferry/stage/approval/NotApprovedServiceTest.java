@@ -11,8 +11,8 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,9 @@ class NotApprovedServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(30)), ZoneOffset.UTC);
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final MgnFake mgn = new MgnFake();
+    private final FakeMgn mgn = new FakeMgn();
     private final Notifier notifier = mock(Notifier.class);
-    private final NotApprovedService service = new NotApprovedService(waves, mgn.gateway(), notifier, clock);
+    private final NotApprovedService service = new NotApprovedService(waves, mgn, notifier, clock);
 
     @Test
     void aRejectionLeavesTheServersOutNamingWhoRejectedAndWhy() {

@@ -11,8 +11,8 @@ import dev.ferry.server.WaveProgress;
 import dev.ferry.stage.StageBusyException;
 import dev.ferry.stage.WaveRef;
 import dev.ferry.stage.fakes.InMemoryStageLeases;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.Policies;
@@ -37,9 +37,9 @@ class FinalizeServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(40)), ZoneOffset.UTC);
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final MgnFake mgn = new MgnFake();
+    private final FakeMgn mgn = new FakeMgn();
     private final InMemoryStageLeases leases = new InMemoryStageLeases();
-    private final FinalizeService service = new FinalizeService(waves, leases, mgn.gateway(), clock);
+    private final FinalizeService service = new FinalizeService(waves, leases, mgn, clock);
 
     @Test
     void anAttemptWhileAnotherStillHoldsTheStageChangesNothingAndIsBusy() {

@@ -7,8 +7,8 @@ import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
 import dev.ferry.stage.WaveRef;
-import dev.ferry.stage.fakes.MgnFake;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.wave.Policies.OnServerFailure;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class MarkReadyForCutoverServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(4)), ZoneOffset.UTC);
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final MgnFake mgn = new MgnFake();
-    private final MarkReadyForCutoverService service = new MarkReadyForCutoverService(waves, mgn.gateway(), clock);
+    private final FakeMgn mgn = new FakeMgn();
+    private final MarkReadyForCutoverService service = new MarkReadyForCutoverService(waves, mgn, clock);
 
     @Test
     void aServerThatPassedItsTestIsMarkedReadyForCutoverInMgn() {

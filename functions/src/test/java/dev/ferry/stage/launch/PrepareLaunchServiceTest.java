@@ -13,6 +13,8 @@ import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord.WaveStatus;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.stage.WaveRef;
+import dev.ferry.testing.FakeMgn.LaunchConfigurationUpdate;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.testing.SimulatedCrash;
@@ -22,8 +24,6 @@ import dev.ferry.wave.WaveFiles;
 import dev.ferry.wave.testing.FakeEc2.DefaultVersion;
 import dev.ferry.wave.testing.FakeEc2.VersionRequest;
 import dev.ferry.wave.testing.FakeEc2;
-import dev.ferry.wave.testing.FakeMgn.LaunchConfigurationUpdate;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -219,7 +219,7 @@ class PrepareLaunchServiceTest {
     @Test
     void aServerWhoseLaunchConfigurationIsRefusedFailsWithoutTouchingItsTemplate() {
         startWaveStored();
-        mgn.failingLaunchConfiguration(DATABASE, new IllegalArgumentException("ValidationException: launchDisposition"));
+        mgn.failing("updateLaunchConfiguration", DATABASE, new IllegalArgumentException("ValidationException: launchDisposition"));
 
         prepareLaunch.prepare(new WaveRef(WAVE_ID));
 
@@ -232,7 +232,7 @@ class PrepareLaunchServiceTest {
     @Test
     void mgnThrottlingFailsTheStageForTheStateMachineToRetryAndNotTheServer() {
         startWaveStored();
-        mgn.failingLaunchConfiguration(DATABASE, new MgnThrottledException("MGN throttled UpdateLaunchConfiguration", null));
+        mgn.failing("updateLaunchConfiguration", DATABASE, new MgnThrottledException("MGN throttled UpdateLaunchConfiguration", null));
 
         assertThatThrownBy(() -> prepareLaunch.prepare(new WaveRef(WAVE_ID))).isInstanceOf(MgnThrottledException.class);
         assertThat(store.server(WAVE_ID, DATABASE).isActive()).isTrue();

@@ -10,13 +10,13 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveProgress;
-import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveRecord.WaveStatus;
-import dev.ferry.stage.fakes.MgnFake;
+import dev.ferry.server.WaveRecord;
 import dev.ferry.stage.fakes.WaveFixtures;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryWaveStore;
-import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
+import dev.ferry.wave.Policies;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -44,9 +44,9 @@ class SettleServiceTest {
 
     private final Clock clock = Clock.fixed(WaveFixtures.START.plus(Duration.ofHours(3)), ZoneOffset.UTC);
     private final InMemoryWaveStore waves = new InMemoryWaveStore();
-    private final MgnFake mgn = new MgnFake();
+    private final FakeMgn mgn = new FakeMgn();
     private final Notifier notifier = mock(Notifier.class);
-    private final SettleService service = new SettleService(waves, mgn.gateway(), notifier, clock);
+    private final SettleService service = new SettleService(waves, mgn, notifier, clock);
 
     @Test
     void aServerThatFailedTheTestIsPutBackToReadyForTestBeforeItsTestInstanceIsTerminated() {

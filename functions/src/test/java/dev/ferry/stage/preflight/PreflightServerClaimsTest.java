@@ -6,11 +6,11 @@ import dev.ferry.agent.AgentInstallStore;
 import dev.ferry.quota.ReplicationQuota;
 import dev.ferry.server.ServerClaim;
 import dev.ferry.stage.ServerClaiming;
+import dev.ferry.testing.FakeMgn;
 import dev.ferry.testing.InMemoryServerClaims;
 import dev.ferry.testing.InMemoryWaveStore;
 import dev.ferry.testing.MutableClock;
 import dev.ferry.wave.WaveFiles;
-import dev.ferry.wave.testing.FakeMgn;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
