@@ -1,6 +1,7 @@
 package dev.ferry.network;
 
 import dev.ferry.testing.MotoServer;
+import dev.ferry.testing.PublicKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import dev.ferry.network.KeyPairs;
 import dev.ferry.network.MissingKeyPairException;
 import dev.ferry.network.SdkTargetNetwork;
 import dev.ferry.network.TargetKeyPair;
+import dev.ferry.testing.PublicKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;

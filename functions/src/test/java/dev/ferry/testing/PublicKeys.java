@@ -1,4 +1,4 @@
-package dev.ferry.network;
+package dev.ferry.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -12,13 +12,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 
 /** Fresh OpenSSH public keys for tests; the private halves are thrown away at once. */
-final class PublicKeys {
+public final class PublicKeys {
 
     private PublicKeys() {
     }
 
     /** A new RSA public key in OpenSSH form: {@code ssh-rsa <base64> <comment>}. */
-    static String newRsa(String comment) {
+    public static String newRsa(String comment) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
