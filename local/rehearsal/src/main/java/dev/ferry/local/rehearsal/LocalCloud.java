@@ -176,7 +176,9 @@ public final class LocalCloud implements AutoCloseable {
             server = LocalCloudServer.start(port, List.of(
                     // S3 before MGN: S3 knows its requests by their signing scope, MGN by paths a bucket could take.
                     faulty(FaultyServiceName.S3, ErrorProtocol.S3_XML, s3),
-                    new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), this::executionStarted),
+                    // A wave's 127.0.x.y addresses (its DNS front and records) are served in this run's block.
+                    new StepFunctionsEndpoint(new StepFunctionsApiHandler(engine), addresses::moveAll,
+                            this::executionStarted),
                     faulty(FaultyServiceName.DYNAMODB, ErrorProtocol.AWS_JSON, dynamoDbProxy),
                     faulty(FaultyServiceName.MGN, ErrorProtocol.REST_JSON,
                             new MgnEndpoint(mgn.apiHandler(), clockwork::afterApiCall)),

@@ -87,6 +87,10 @@ final class ServeCommand {
         out.println("  state machine  " + cloud.stateMachineArn());
         out.println("  table          " + cloud.tableName() + "    topic " + cloud.topicArn());
         out.println("  emails         " + folder.resolve("outbox") + "    log " + folder.resolve("serve.log"));
+        if (cloud.addresses().number() != 0) {
+            out.println("  addresses      another run holds 127.0.0.0/16: this one's instances and DNS fronts are in "
+                    + cloud.addresses().network() + ".0.0/16, and an execution's 127.0.x.y addresses are moved there");
+        }
         out.println();
         out.println("Source servers in MGN (" + environmentFile + "):");
         for (Map.Entry<String, ServerSpec> server : cloud.mgn().servers().entrySet()) {
@@ -141,7 +145,8 @@ final class ServeCommand {
             ApplicationStandIns.checkCanListen(ports.all());
             cloud.standIns().listenFor(ports);
             if (wave.dns() != null) {
-                cloud.frontHealthCheck(ServiceFront.of(wave.dns()));
+                // The execution holds the wave's addresses moved into this run's block (LocalCloud).
+                cloud.frontHealthCheck(ServiceFront.of(wave.dns()).movedInto(cloud.addresses()));
             }
         } catch (IOException | InvalidWaveException e) {
             // The Preflight stage refuses such a wave with every problem named; nothing to stand in for.

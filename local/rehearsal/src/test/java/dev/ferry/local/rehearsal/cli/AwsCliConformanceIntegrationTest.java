@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -170,8 +171,9 @@ class AwsCliConformanceIntegrationTest {
         assertThat(executionArn).isEqualTo("arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:WaveStateMachine:demo-1");
         assertThat(execution.path("status").asText()).isEqualTo("RUNNING");
         assertThat(execution.path("stateMachineArn").asText()).isEqualTo(WAVE_STATE_MACHINE);
+        // Its loopback addresses are where this serve moved them: another run may hold 127.0.0.0/16.
         assertThat(JSON.readTree(execution.path("input").asText()))
-                .isEqualTo(JSON.readTree(ProjectFolder.event("demo-wave.json").toFile()));
+                .isEqualTo(JSON.readTree(SERVE.movedIntoServesBlock(Files.readString(ProjectFolder.event("demo-wave.json")))));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/ferry serve} as a child process: the same Java command line as the launcher's, on
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class ServeProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(1);
+    private static final Pattern ADDRESS_BLOCK = Pattern.compile("DNS fronts are in 127\\.(\\d+)\\.0\\.0/16");
     /** The handlers' deployment settings, which the local cloud gives them itself (as bin/ferry unsets them). */
     private static final List<String> UNSET = List.of("AWS_REGION", "TABLE_NAME", "TOPIC_ARN", "APPROVAL_BASE_URL",
             "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE");
@@ -74,6 +77,20 @@ final class ServeProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}. */
     String endpoint() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The second octet of the loopback block serve holds: 0 unless it said another run holds
+     * 127.0.0.0/16 and named the block it took instead.
+     */
+    int addressBlock() {
+        Matcher named = ADDRESS_BLOCK.matcher(console());
+        return named.find() ? Integer.parseInt(named.group(1)) : 0;
+    }
+
+    /** {@code text} with its 127.0.x.y addresses where serve moves an execution's: into its block. */
+    String movedIntoItsBlock(String text) {
+        return text.replaceAll("(?<![\\d.])127\\.0\\.(\\d{1,3}\\.\\d{1,3})(?!\\d)", "127." + addressBlock() + ".$1");
     }
 
     /** What serve printed so far. */

@@ -65,6 +65,11 @@ final class ServedAwsCli implements BeforeAllCallback, BeforeEachCallback, After
         }
     }
 
+    /** {@code text} with its 127.0.x.y addresses moved where serve moves an execution's (see {@link ServeProcess}). */
+    String movedIntoServesBlock(String text) {
+        return serve.movedIntoItsBlock(text);
+    }
+
     /** The environment file serve runs with. */
     Path environment() {
         return environment;
