@@ -4,6 +4,8 @@ import dev.ferry.local.rehearsal.bench.BenchRow;
 import dev.ferry.local.rehearsal.bench.BenchTable;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.local.rehearsal.bench.HeapSampler;
+import dev.ferry.local.rehearsal.bench.coldstart.ColdStartBench;
+import dev.ferry.local.rehearsal.bench.coldstart.FunctionPackage;
 import dev.ferry.server.WaveReport;
 
 import java.io.IOException;
@@ -30,11 +32,15 @@ import java.util.TreeMap;
 final class BenchCommand {
 
     static final List<Integer> DEFAULT_SIZES = List.of(10, 100, 200, 500, 1000);
+    private static final String COLD_START = "--cold-start";
 
     private BenchCommand() {
     }
 
     static int bench(List<String> arguments, Path projectRoot, PrintStream out) {
+        if (arguments.contains(COLD_START)) {
+            return coldStart(arguments.stream().filter(argument -> !argument.equals(COLD_START)).toList(), projectRoot, out);
+        }
         CommandLine line = CommandLine.parse(arguments, List.of("sizes"));
         if (!line.positional().isEmpty()) {
             throw new IllegalArgumentException("bench takes no file, only --sizes");
@@ -50,6 +56,46 @@ final class BenchCommand {
         BenchTable.print(out, rows);
         out.println("Run folders (logs, emails, servers.csv): " + folder);
         return rows.stream().allMatch(BenchRow::everyServerCutOver) ? 0 : 1;
+    }
+
+    /**
+     * {@code bin/ferry bench --cold-start [--rounds N]}: rehearses the demo wave, then starts each
+     * function cold in fresh JVMs against the local cloud it left ({@link ColdStartBench}). Exit code
+     * 0 when every JVM reported its measurements, else 1.
+     */
+    private static int coldStart(List<String> arguments, Path projectRoot, PrintStream out) {
+        CommandLine line = CommandLine.parse(arguments, List.of("rounds"));
+        if (!line.positional().isEmpty()) {
+            throw new IllegalArgumentException("bench --cold-start takes no file, only --rounds");
+        }
+        int rounds = line.option("rounds").map(BenchCommand::rounds).orElse(ColdStartBench.DEFAULT_ROUNDS);
+        FunctionPackage pack = FunctionPackage.of(projectRoot.resolve("functions/target/classes"),
+                projectRoot.resolve("functions/target/lambda-lib"));
+        Path folder = projectRoot.resolve(".ferry/bench").resolve("cold-start-" + RunFolders.nameFor(Instant.now()));
+        ColdStartBench bench = new ColdStartBench(pack, projectRoot, folder.resolve("probes"), rounds);
+        boolean[] reported = {false};
+        out.println("ferry bench --cold-start: rehearsing the demo wave, for each function's first event...");
+        RehearsalResult wave = Rehearsal.run(RehearsalOptions.builder(projectRoot)
+                .runFolder(folder.resolve("rehearsal"))
+                .display(new PrintStream(OutputStream.nullOutputStream()))
+                .beforeClose(cloud -> reported[0] = bench.measureAndPrint(cloud, out))
+                .build());
+        if (!wave.everyServerCutOver()) {
+            out.println("The demo wave did not cut every server over: see " + folder.resolve("rehearsal"));
+        }
+        return reported[0] && wave.everyServerCutOver() ? 0 : 1;
+    }
+
+    private static int rounds(String text) {
+        try {
+            int rounds = Integer.parseInt(text.trim());
+            if (rounds >= 1) {
+                return rounds;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("--rounds must be a whole number of at least 1, not '" + text + "'");
     }
 
     private static BenchRow run(int size, Path runFolder, Path projectRoot) {

@@ -27,6 +27,7 @@ public final class FerryCommand {
                                      [--chaos SEED] [--also WAVE2.json [--also-after MINUTES]]
                    bin/ferry serve [--port PORT] [--environment ENV.json] [--speed FACTOR]
                    bin/ferry bench [--sizes 10,100,200,500,1000]
+                   bin/ferry bench --cold-start [--rounds 5]
             Without WAVE, rehearse runs the demo (events/demo-wave.json); the environment defaults to
             events/demo-environment.json. --speed is virtual seconds per real second. --chaos makes Lambda
             refuse 10% of invocations, lose the result of 10% and report 10% failed while they run on; every

@@ -192,11 +192,11 @@ public final class LocalCloud implements AutoCloseable {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         resources.add(server);
-        resources.add(HandlerSettings.apply(sdkProperties()));
+        resources.add(HandlerSettings.apply(handlerSdkProperties()));
         VirtualSleeper sleeper = new VirtualSleeper(scheduler);
         for (FunctionDefinition function : template.functionList()) {
             functions.deploy(function, functionArn(function.logicalId()),
-                    FerryHandlers.of(function, environmentOf(function), clock, sleeper));
+                    FerryHandlers.of(function, functionEnvironment(function), clock, sleeper));
         }
         stateMachineArn = engine.createStateMachine(template.stateMachineName(),
                 template.stateMachineDefinition(region, environment.accountId()),
@@ -227,7 +227,7 @@ public final class LocalCloud implements AutoCloseable {
      * A function's environment as Lambda gives it: the variables template.yaml declares for it, its
      * references resolved to the local resources, and the region Lambda sets.
      */
-    private Map<String, String> environmentOf(FunctionDefinition function) {
+    public Map<String, String> functionEnvironment(FunctionDefinition function) {
         LocalResources local = new LocalResources(environment.targetRegion(), environment.accountId(), TABLE_NAME,
                 topicArn(), endpoint(), reportBucket());
         Map<String, String> variables = new LinkedHashMap<>(template.environmentOf(function, local));
@@ -240,7 +240,7 @@ public final class LocalCloud implements AutoCloseable {
      * properties that send every service (including any the handlers might call unexpectedly) to
      * the local cloud, so that nothing leaves the machine.
      */
-    private Map<String, String> sdkProperties() {
+    public Map<String, String> handlerSdkProperties() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("aws.accessKeyId", ACCESS_KEY);
         settings.put("aws.secretAccessKey", ACCESS_KEY);
@@ -327,6 +327,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public MgnSimulator mgn() {
         return mgn;
+    }
+
+    /** The functions of template.yaml deployed here. */
+    public List<FunctionDefinition> functions() {
+        return template.functionList();
     }
 
     public LocalLambda lambda() {

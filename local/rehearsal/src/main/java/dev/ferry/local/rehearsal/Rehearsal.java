@@ -140,6 +140,7 @@ public final class Rehearsal {
              LocalCloud cloud = LocalCloud.start(new LocalCloudSettings(template, inputs.environment(), options.start(),
                      options.effectiveSpeed(), 0, options.runFolder().resolve("outbox"), services()))) {
             result = rehearse(cloud, waveName, wallStart);
+            options.beforeClose().accept(cloud);
         }
         RehearsalSummary.print(display, result);
         return result;

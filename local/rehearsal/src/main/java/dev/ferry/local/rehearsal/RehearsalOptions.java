@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * How to run one rehearsal. Build with {@link #builder(Path)}.
@@ -33,10 +34,13 @@ import java.util.OptionalLong;
  *                          environment file's, and a hasty approver
  * @param laterWaves        further waves started in the same local cloud while this one runs, as
  *                          another team would start them in the same account
+ * @param beforeClose       given the local cloud once every wave has ended and been checked, before
+ *                          the cloud stops: for a tool that works against the state the waves left
  */
 public record RehearsalOptions(Path projectRoot, Path wave, Path environment, ApprovalMode approval, OptionalDouble speed,
                                Path runFolder, PrintStream display, boolean captureConsole, Instant start,
-                               Duration virtualTimeLimit, OptionalLong chaosSeed, List<LaterWave> laterWaves) {
+                               Duration virtualTimeLimit, OptionalLong chaosSeed, List<LaterWave> laterWaves,
+                               Consumer<LocalCloud> beforeClose) {
 
     /** The pace of {@link ApprovalMode#LINK} when no speed is given: a virtual minute per real second. */
     public static final double LINK_SPEED = 60;
@@ -52,6 +56,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         Objects.requireNonNull(virtualTimeLimit, "virtualTimeLimit");
         Objects.requireNonNull(chaosSeed, "chaosSeed");
         laterWaves = List.copyOf(laterWaves);
+        Objects.requireNonNull(beforeClose, "beforeClose");
         if (speed.isPresent() && !(speed.getAsDouble() > 0)) {
             throw new IllegalArgumentException("--speed must be a positive number, not " + speed.getAsDouble());
         }
@@ -97,6 +102,7 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
         private Duration virtualTimeLimit = Duration.ofDays(30);
         private OptionalLong chaosSeed = OptionalLong.empty();
         private final List<LaterWave> laterWaves = new ArrayList<>();
+        private Consumer<LocalCloud> beforeClose = cloud -> { };
 
         private Builder(Path projectRoot) {
             this.projectRoot = projectRoot;
@@ -162,11 +168,16 @@ public record RehearsalOptions(Path projectRoot, Path wave, Path environment, Ap
             return this;
         }
 
+        public Builder beforeClose(Consumer<LocalCloud> beforeClose) {
+            this.beforeClose = beforeClose;
+            return this;
+        }
+
         public RehearsalOptions build() {
             Path folder = runFolder != null ? runFolder
                     : projectRoot.resolve(".ferry/rehearsals").resolve(RunFolders.nameFor(Instant.now()));
             return new RehearsalOptions(projectRoot, wave, environment, approval, speed, folder, display, captureConsole,
-                    start, virtualTimeLimit, chaosSeed, laterWaves);
+                    start, virtualTimeLimit, chaosSeed, laterWaves, beforeClose);
         }
     }
 }

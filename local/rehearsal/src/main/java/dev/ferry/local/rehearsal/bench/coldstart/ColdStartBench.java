@@ -1,0 +1,203 @@
+package dev.ferry.local.rehearsal.bench.coldstart;
+
+import dev.ferry.local.cloud.lambda.FunctionDefinition;
+import dev.ferry.local.cloud.lambda.Invocation;
+import dev.ferry.local.rehearsal.LocalCloud;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts every function of template.yaml cold, each in fresh JVMs, paired with a hello-world
+ * handler on the same class path, and measures its init and first invocation. Each function gets
+ * the first event it received in the demo wave just rehearsed (the approval page, which the wave
+ * does not call through Lambda, gets {@code events/approval-get.json}) and the environment
+ * template.yaml gives it, pointed at the local cloud the wave left, so its first invocation does
+ * the reads and writes a retried invocation of that stage would do.
+ */
+public final class ColdStartBench {
+
+    public static final int DEFAULT_ROUNDS = 5;
+    static final String YARDSTICK = "hello world (yardstick)";
+    private static final String APPROVAL_PAGE = "ApprovalApiFunction";
+    private static final Duration PROBE_LIMIT = Duration.ofMinutes(2);
+
+    private final FunctionPackage pack;
+    private final Path projectRoot;
+    private final Path folder;
+    private final int rounds;
+
+    public ColdStartBench(FunctionPackage pack, Path projectRoot, Path folder, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
+        this.pack = pack;
+        this.projectRoot = projectRoot;
+        this.folder = folder;
+        this.rounds = rounds;
+    }
+
+    /**
+     * Measures every function the wave invoked (and the approval page) in {@code cloud}, prints the
+     * table and says whether every probe printed a result.
+     */
+    public boolean measureAndPrint(LocalCloud cloud, PrintStream out) {
+        Map<String, Path> events = eventsOf(cloud);
+        Map<String, String> sdk = cloud.handlerSdkProperties();
+        Probe yardstick = new Probe(YARDSTICK, HelloWorldHandler.class.getName(), events.values().iterator().next(),
+                Map.of(), sdk);
+        List<Probe> probes = new ArrayList<>();
+        for (FunctionDefinition function : cloud.functions()) {
+            Path event = events.get(function.logicalId());
+            if (event != null) {
+                probes.add(new Probe(function.logicalId(), function.handlerClass(), event,
+                        cloud.functionEnvironment(function), sdk));
+            }
+        }
+        Map<Probe, List<Measured>> measured = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            out.println("ferry bench --cold-start: round " + round + " of " + rounds + ", " + (probes.size() + 1)
+                    + " JVMs...");
+            measured.computeIfAbsent(yardstick, any -> new ArrayList<>()).add(yardstick.run());
+            for (Probe probe : probes) {
+                measured.computeIfAbsent(probe, any -> new ArrayList<>()).add(probe.run());
+            }
+        }
+        out.println();
+        List<ColdStartRow> rows = new ArrayList<>();
+        boolean everyProbeReported = true;
+        for (Map.Entry<Probe, List<Measured>> entry : measured.entrySet()) {
+            List<Measured> runs = entry.getValue();
+            everyProbeReported &= runs.stream().allMatch(run -> run.result() != null);
+            rows.add(row(entry.getKey().name(), runs));
+        }
+        ColdStartTable.print(out, rows.getFirst(), rows.subList(1, rows.size()), rounds);
+        List<String> notInvoked = cloud.functions().stream().map(FunctionDefinition::logicalId)
+                .filter(id -> !events.containsKey(id)).toList();
+        if (!notInvoked.isEmpty()) {
+            out.println("Not measured (the demo wave does not invoke them): " + String.join(", ", notInvoked));
+        }
+        out.println("Events and each probe's output: " + folder);
+        return everyProbeReported;
+    }
+
+    private ColdStartRow row(String name, List<Measured> runs) {
+        List<Measured> reported = runs.stream().filter(run -> run.result() != null).toList();
+        LinkedHashSet<String> outcomes = new LinkedHashSet<>();
+        runs.forEach(run -> outcomes.add(run.result() == null ? "no result (see its output)" : run.result().outcome()));
+        if (reported.isEmpty()) {
+            Spread none = new Spread(0, 0, 0);
+            return new ColdStartRow(name, pack, none, none, Spread.of(runs.stream().map(Measured::wallMillis).toList()),
+                    List.copyOf(outcomes));
+        }
+        return new ColdStartRow(name, pack,
+                Spread.of(reported.stream().map(run -> run.result().initMicros()).toList()),
+                Spread.of(reported.stream().map(run -> run.result().invokeMicros()).toList()),
+                Spread.of(runs.stream().map(Measured::wallMillis).toList()), List.copyOf(outcomes));
+    }
+
+    /** Each function's first event in the wave, written to a file for its probes. */
+    private Map<String, Path> eventsOf(LocalCloud cloud) {
+        Map<String, byte[]> first = new LinkedHashMap<>();
+        for (Invocation invocation : cloud.lambda().invocations()) {
+            first.putIfAbsent(invocation.function(), invocation.payload());
+        }
+        try {
+            first.put(APPROVAL_PAGE, Files.readAllBytes(projectRoot.resolve("events/approval-get.json")));
+            Path eventFolder = Files.createDirectories(folder.resolve("events"));
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> event : first.entrySet()) {
+                files.put(event.getKey(), Files.write(eventFolder.resolve(event.getKey() + ".json"), event.getValue()));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the functions' events under " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One function as a fresh JVM runs it. */
+    private final class Probe {
+        private final String name;
+        private final String handlerClass;
+        private final Path event;
+        private final Map<String, String> environment;
+        private final Map<String, String> sdk;
+        private int runs;
+
+        Probe(String name, String handlerClass, Path event, Map<String, String> environment, Map<String, String> sdk) {
+            this.name = name;
+            this.handlerClass = handlerClass;
+            this.event = event;
+            this.environment = environment;
+            this.sdk = sdk;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Measured run() {
+            runs++;
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // The endpoints, not the credentials: those go in the environment, never on a command line.
+            sdk.forEach((key, value) -> {
+                if (key.startsWith("aws.endpointUrl")) {
+                    command.add("-D" + key + "=" + value);
+                }
+            });
+            command.addAll(List.of("-cp", pack.classPath() + java.io.File.pathSeparator + probeClasses(),
+                    ColdStartProbe.class.getName(), handlerClass, event.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(folder.resolve(fileName() + ".out").toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            builder.environment().put("AWS_ACCESS_KEY_ID", sdk.get("aws.accessKeyId"));
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", sdk.get("aws.secretAccessKey"));
+            // EMF metric lines go to standard output, as in the rehearsal, not to an agent.
+            builder.environment().put("AWS_EMF_ENVIRONMENT", "Local");
+            long started = System.nanoTime();
+            try {
+                Process process = builder.start();
+                if (!process.waitFor(PROBE_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+                long wallMillis = (System.nanoTime() - started) / 1_000_000;
+                String output = Files.readString(folder.resolve(fileName() + ".out"), StandardCharsets.UTF_8);
+                return new Measured(ProbeResult.in(output).orElse(null), wallMillis);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start a JVM for " + name + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while " + name + " started", e);
+            }
+        }
+
+        private String fileName() {
+            return name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + runs;
+        }
+    }
+
+    /** Where the probe's own class is: this module's classes, after the package so that nothing of it shadows the functions'. */
+    private static String probeClasses() {
+        try {
+            return Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("The probe's class has no location", e);
+        }
+    }
+
+    private record Measured(ProbeResult result, long wallMillis) {
+    }
+}
