@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import dev.ferry.testing.RecordingEndpoint;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.services.mgn.model.InitializeServiceRequest;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -83,6 +85,11 @@ enum ServiceCall {
     /** The environment variable that sends only this service elsewhere, e.g. {@code AWS_ENDPOINT_URL_MGN}. */
     String endpointVariable() {
         return "AWS_ENDPOINT_URL_" + variableSuffix;
+    }
+
+    /** A local endpoint that answers this service's call with a success. */
+    RecordingEndpoint recordingEndpoint() throws IOException {
+        return new RecordingEndpoint().respond(200, responseHeaders(), responseBody());
     }
 
     Map<String, String> responseHeaders() {

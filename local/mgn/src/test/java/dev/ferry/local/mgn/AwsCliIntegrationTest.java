@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The AWS CLI (botocore) is a second, independent client of the wire protocol. */
-class AwsCliTest {
+class AwsCliIntegrationTest {
 
     private static final long CLI_TIMEOUT_SECONDS = 60;
 

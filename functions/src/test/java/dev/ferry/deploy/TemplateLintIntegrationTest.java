@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** cfn-lint, with the SAM translator, finds no error in the template. */
-class TemplateLintTest {
+class TemplateLintIntegrationTest {
 
     @Test
     void cfnLintReportsNoErrorOrWarning() throws Exception {
