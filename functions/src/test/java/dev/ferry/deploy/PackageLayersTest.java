@@ -43,17 +43,15 @@ class PackageLayersTest {
         Path sources = ProjectFiles.path("functions/src/main/java/dev/ferry");
         List<String> upward = new ArrayList<>();
         TreeSet<String> packages = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                String from = sources.relativize(file).getName(0).toString();
-                packages.add(from);
-                Matcher imported = IMPORT.matcher(Files.readString(file));
-                while (imported.find()) {
-                    String to = imported.group(1);
-                    if (!to.equals(from) && LAYERS.containsKey(from) && LAYERS.containsKey(to)
-                            && LAYERS.get(to) >= LAYERS.get(from)) {
-                        upward.add(sources.relativize(file) + " imports " + to);
-                    }
+        for (Path file : javaFiles(sources)) {
+            String from = sources.relativize(file).getName(0).toString();
+            packages.add(from);
+            Matcher imported = IMPORT.matcher(Files.readString(file));
+            while (imported.find()) {
+                String to = imported.group(1);
+                if (!to.equals(from) && LAYERS.containsKey(from) && LAYERS.containsKey(to)
+                        && LAYERS.get(to) >= LAYERS.get(from)) {
+                    upward.add(sources.relativize(file) + " imports " + to);
                 }
             }
         }
@@ -71,24 +69,28 @@ class PackageLayersTest {
         Path stage = ProjectFiles.path("functions/src/main/java/dev/ferry/stage");
         List<String> crossing = new ArrayList<>();
         TreeSet<String> stages = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(stage)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Path relative = stage.relativize(file);
-                String from = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-                if (!from.isEmpty()) {
-                    stages.add(from);
-                }
-                Matcher imported = STAGE_IMPORT.matcher(Files.readString(file));
-                while (imported.find()) {
-                    String to = imported.group(1) == null ? "" : imported.group(1);
-                    if (!to.equals(from) && (from.isEmpty() || !to.isEmpty())) {
-                        crossing.add(relative + " imports stage." + to);
-                    }
+        for (Path file : javaFiles(stage)) {
+            Path relative = stage.relativize(file);
+            String from = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+            if (!from.isEmpty()) {
+                stages.add(from);
+            }
+            Matcher imported = STAGE_IMPORT.matcher(Files.readString(file));
+            while (imported.find()) {
+                String to = imported.group(1) == null ? "" : imported.group(1);
+                if (!to.equals(from) && (from.isEmpty() || !to.isEmpty())) {
+                    crossing.add(relative + " imports stage." + to);
                 }
             }
         }
 
         assertThat(stages).contains("preflight", "agents", "network", "launch", "approval", "dns", "finalize");
         assertThat(crossing).isEmpty();
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(path -> path.toString().endsWith(".java")).sorted().toList();
+        }
     }
 }

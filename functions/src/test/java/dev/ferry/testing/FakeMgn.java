@@ -253,7 +253,7 @@ public final class FakeMgn implements MgnGateway {
     }
 
     /** The ARN EventBridge events carry for a server. */
-    public static String arnOf(String sourceServerId) {
+    private static String arnOf(String sourceServerId) {
         return "arn:aws:mgn:" + REGION + ":" + ACCOUNT + ":source-server/" + sourceServerId;
     }
 

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bin/ferry bench [--sizes 10,100,200,500,1000]}: rehearses a generated wave of each size
@@ -73,17 +74,17 @@ final class BenchCommand {
                 projectRoot.resolve("functions/target/lambda-lib"));
         Path folder = projectRoot.resolve(".ferry/bench").resolve("cold-start-" + RunFolders.nameFor(Instant.now()));
         ColdStartBench bench = new ColdStartBench(pack, projectRoot, folder.resolve("probes"), rounds);
-        boolean[] reported = {false};
+        AtomicBoolean reported = new AtomicBoolean();
         out.println("ferry bench --cold-start: rehearsing the demo wave, for each function's first event...");
         RehearsalResult wave = Rehearsal.run(RehearsalOptions.builder(projectRoot)
                 .runFolder(folder.resolve("rehearsal"))
                 .display(new PrintStream(OutputStream.nullOutputStream()))
-                .beforeClose(cloud -> reported[0] = bench.measureAndPrint(cloud, out))
+                .beforeClose(cloud -> reported.set(bench.measureAndPrint(cloud, out)))
                 .build());
         if (!wave.everyServerCutOver()) {
             out.println("The demo wave did not cut every server over: see " + folder.resolve("rehearsal"));
         }
-        return reported[0] && wave.everyServerCutOver() ? 0 : 1;
+        return reported.get() && wave.everyServerCutOver() ? 0 : 1;
     }
 
     private static int rounds(String text) {

@@ -68,7 +68,12 @@ public final class LoopbackBlock implements AutoCloseable {
 
     /** Every 127.0.x.y address in the text moved into this block. */
     public String moveAll(String text) {
-        return IN_FIRST_BLOCK.matcher(text).replaceAll(network() + ".$1");
+        return moveAll(text, number);
+    }
+
+    /** Every 127.0.x.y address in the text moved into block {@code 127.<number>}, held by this run or another. */
+    public static String moveAll(String text, int number) {
+        return IN_FIRST_BLOCK.matcher(text).replaceAll("127." + number + ".$1");
     }
 
     @Override

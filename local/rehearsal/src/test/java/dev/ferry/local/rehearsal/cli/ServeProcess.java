@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal.cli;
 
+import dev.ferry.local.rehearsal.standin.LoopbackBlock;
 import dev.ferry.testing.ProjectFolder;
 
 import java.io.BufferedReader;
@@ -90,7 +91,7 @@ final class ServeProcess implements AutoCloseable {
 
     /** {@code text} with its 127.0.x.y addresses where serve moves an execution's: into its block. */
     String movedIntoItsBlock(String text) {
-        return text.replaceAll("(?<![\\d.])127\\.0\\.(\\d{1,3}\\.\\d{1,3})(?!\\d)", "127." + addressBlock() + ".$1");
+        return LoopbackBlock.moveAll(text, addressBlock());
     }
 
     /** What serve printed so far. */

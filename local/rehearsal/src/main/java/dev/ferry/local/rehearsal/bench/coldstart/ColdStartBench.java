@@ -159,8 +159,8 @@ public final class ColdStartBench {
             });
             command.addAll(List.of("-cp", pack.classPath() + java.io.File.pathSeparator + probeClasses(),
                     ColdStartProbe.class.getName(), handlerClass, event.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve(fileName() + ".out").toFile());
+            Path output = folder.resolve(fileName() + ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
             builder.environment().put("AWS_ACCESS_KEY_ID", sdk.get("aws.accessKeyId"));
@@ -174,8 +174,8 @@ public final class ColdStartBench {
                     process.destroyForcibly().waitFor();
                 }
                 long wallMillis = (System.nanoTime() - started) / 1_000_000;
-                String output = Files.readString(folder.resolve(fileName() + ".out"), StandardCharsets.UTF_8);
-                return new Measured(ProbeResult.in(output).orElse(null), wallMillis);
+                return new Measured(ProbeResult.in(Files.readString(output, StandardCharsets.UTF_8)).orElse(null),
+                        wallMillis);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start a JVM for " + name + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
