@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class ServeProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(1);
+    private static final String BANNER_END = "Press Ctrl-C to stop.";
     private static final Pattern ADDRESS_BLOCK = Pattern.compile("DNS fronts are in 127\\.(\\d+)\\.0\\.0/16");
     /** The handlers' deployment settings, which the local cloud gives them itself (as bin/ferry unsets them). */
     private static final List<String> UNSET = List.of("AWS_REGION", "TABLE_NAME", "TOPIC_ARN", "APPROVAL_BASE_URL",
@@ -46,7 +47,7 @@ final class ServeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code serve --port <free> --environment <environment> --speed <speed>} and waits until it listens. */
+    /** Starts {@code serve --port <free> --environment <environment> --speed <speed>} and waits until it listens and has printed what it holds. */
     static ServeProcess start(Path environment, double speed) {
         Path module = Path.of("").toAbsolutePath();
         Path target = module.resolve("target");
@@ -127,7 +128,9 @@ final class ServeProcess implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 console.append(line).append('\n');
-                if (line.contains("is listening on " + endpoint())) {
+                // Serve prints what it holds (its endpoint, its block of addresses...) once it listens,
+                // and ends that banner with this line: ready, and all of it read.
+                if (line.equals(BANNER_END)) {
                     listening.countDown();
                 }
             }
