@@ -47,7 +47,10 @@ final class ServeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code serve --port <free> --environment <environment> --speed <speed>} and waits until it listens and has printed what it holds. */
+    /**
+     * Starts {@code serve --port <free> --environment <environment> --speed <speed>} and waits until
+     * it listens and has printed what it holds.
+     */
     static ServeProcess start(Path environment, double speed) {
         Path module = Path.of("").toAbsolutePath();
         Path target = module.resolve("target");
