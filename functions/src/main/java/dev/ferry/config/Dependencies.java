@@ -92,8 +92,13 @@ public final class Dependencies {
     private final Map<String, SourceEc2> sourceEc2ByRegion = new ConcurrentHashMap<>();
     private final Map<String, SsmCommands> ssmByRegion = new ConcurrentHashMap<>();
     private final Map<String, InstanceProfiles> instanceProfilesByRegion = new ConcurrentHashMap<>();
-    /** IAM is global: one client serves the instance profiles of every source region. */
-    private final Supplier<IamClient> iam = once(() -> clients().iam());
+    /**
+     * IAM is global: one client serves the instance profiles of every source region. Built by
+     * {@link #iam()}, not by a lambda in a field: creating a lambda loads the types of its signature,
+     * IamClient here, and only the packages of functions that install agents hold IAM's client.
+     * (The other suppliers return the project's own interfaces, which every package holds.)
+     */
+    private IamClient iam;
 
     private Dependencies(Settings settings, Clock clock, Sleeper sleeper) {
         this.settings = settings;
@@ -231,7 +236,14 @@ public final class Dependencies {
     /** The IAM identity of the instances of a wave's source region: IAM, and EC2 of that region. */
     public InstanceProfiles instanceProfiles(String region) {
         return instanceProfilesByRegion.computeIfAbsent(region,
-                name -> new SdkInstanceProfiles(iam.get(), clients().ec2(Region.of(name))));
+                name -> new SdkInstanceProfiles(iam(), clients().ec2(Region.of(name))));
+    }
+
+    private synchronized IamClient iam() {
+        if (iam == null) {
+            iam = clients().iam();
+        }
+        return iam;
     }
 
     /** The agent installations of waves. */

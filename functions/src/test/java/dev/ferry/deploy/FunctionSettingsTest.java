@@ -35,6 +35,8 @@ class FunctionSettingsTest {
     /** Read by Powertools itself in every function, on every invocation rather than at build time. */
     private static final Set<String> READ_BY_POWERTOOLS =
             Set.of("POWERTOOLS_SERVICE_NAME", Setting.POWERTOOLS_METRICS_NAMESPACE.name());
+    /** Read by the JVM as it starts. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     static Stream<String> functions() {
         List<String> functions = new ArrayList<>();
@@ -62,6 +64,7 @@ class FunctionSettingsTest {
         Set<String> expected = new TreeSet<>(declared.keySet());
         expected.addAll(SET_BY_LAMBDA);
         expected.removeAll(READ_BY_POWERTOOLS);
+        expected.remove(JVM_OPTIONS);
         assertThat(read).as("the settings %s reads, against what template.yaml declares for it", function)
                 .isEqualTo(expected);
     }
@@ -70,6 +73,16 @@ class FunctionSettingsTest {
     @MethodSource("functions")
     void everyFunctionGivesPowertoolsItsServiceAndNamespace(String function) {
         assertThat(declaredEnvironment(function).keySet()).containsAll(READ_BY_POWERTOOLS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyFunctionStartsItsJvmWithTheQuickCompilerAlone() {
+        String options = ProjectFiles.template().path("Globals").path("Function").path("Environment")
+                .path("Variables").path(JVM_OPTIONS).asText();
+        assertThat(options.split(" ")).contains("-XX:TieredStopAtLevel=1");
+        functions().forEach(function -> assertThat(ProjectFiles.template().path("Resources").path(function)
+                .path("Properties").path("Environment").path("Variables").has(JVM_OPTIONS))
+                .as("%s keeps the template's JVM options", function).isFalse());
     }
 
     @org.junit.jupiter.api.Test

@@ -5,7 +5,6 @@ import dev.ferry.local.rehearsal.bench.BenchTable;
 import dev.ferry.local.rehearsal.bench.GeneratedWave;
 import dev.ferry.local.rehearsal.bench.HeapSampler;
 import dev.ferry.local.rehearsal.bench.coldstart.ColdStartBench;
-import dev.ferry.local.rehearsal.bench.coldstart.FunctionPackage;
 import dev.ferry.server.WaveReport;
 
 import java.io.IOException;
@@ -70,10 +69,8 @@ final class BenchCommand {
             throw new IllegalArgumentException("bench --cold-start takes no file, only --rounds");
         }
         int rounds = line.option("rounds").map(BenchCommand::rounds).orElse(ColdStartBench.DEFAULT_ROUNDS);
-        FunctionPackage pack = FunctionPackage.of(projectRoot.resolve("functions/target/classes"),
-                projectRoot.resolve("functions/target/lambda-lib"));
         Path folder = projectRoot.resolve(".ferry/bench").resolve("cold-start-" + RunFolders.nameFor(Instant.now()));
-        ColdStartBench bench = new ColdStartBench(pack, projectRoot, folder.resolve("probes"), rounds);
+        ColdStartBench bench = new ColdStartBench(projectRoot, folder.resolve("probes"), rounds);
         AtomicBoolean reported = new AtomicBoolean();
         out.println("ferry bench --cold-start: rehearsing the demo wave, for each function's first event...");
         RehearsalResult wave = Rehearsal.run(RehearsalOptions.builder(projectRoot)

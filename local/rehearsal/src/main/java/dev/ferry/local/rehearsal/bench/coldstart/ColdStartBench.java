@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts every function of template.yaml cold, each in fresh JVMs, paired with a hello-world
- * handler on the same class path, and measures its init and first invocation. Each function gets
+ * Starts every function of template.yaml cold, each in fresh JVMs from its own deployment package,
+ * beside a hello-world handler (on the approval page's class path), and measures its init and first
+ * invocation. Each function gets
  * the first event it received in the demo wave just rehearsed (the approval page, which the wave
  * does not call through Lambda, gets {@code events/approval-get.json}) and the environment
  * template.yaml gives it, pointed at the local cloud the wave left, so its first invocation does
@@ -33,16 +34,14 @@ public final class ColdStartBench {
     private static final String APPROVAL_PAGE = "ApprovalApiFunction";
     private static final Duration PROBE_LIMIT = Duration.ofMinutes(2);
 
-    private final FunctionPackage pack;
     private final Path projectRoot;
     private final Path folder;
     private final int rounds;
 
-    public ColdStartBench(FunctionPackage pack, Path projectRoot, Path folder, int rounds) {
+    public ColdStartBench(Path projectRoot, Path folder, int rounds) {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
         }
-        this.pack = pack;
         this.projectRoot = projectRoot;
         this.folder = folder;
         this.rounds = rounds;
@@ -53,55 +52,78 @@ public final class ColdStartBench {
      * table and says whether every probe printed a result.
      */
     public boolean measureAndPrint(LocalCloud cloud, PrintStream out) {
+        Measurements measurements = measure(cloud, out);
+        out.println();
+        ColdStartTable.print(out, measurements.yardstick(), measurements.functions(), rounds);
+        if (!measurements.notMeasured().isEmpty()) {
+            out.println("Not measured (the demo wave does not invoke them): "
+                    + String.join(", ", measurements.notMeasured()));
+        }
+        out.println("Events and each probe's output: " + folder);
+        return measurements.everyProbeReported();
+    }
+
+    /** Starts the yardstick and every function the wave invoked (and the approval page), {@code rounds} times each. */
+    public Measurements measure(LocalCloud cloud, PrintStream progress) {
         Map<String, Path> events = eventsOf(cloud);
         Map<String, String> sdk = cloud.handlerSdkProperties();
-        Probe yardstick = new Probe(YARDSTICK, HelloWorldHandler.class.getName(), events.values().iterator().next(),
-                Map.of(), sdk);
+        Probe yardstick = new Probe(YARDSTICK, packageOf(APPROVAL_PAGE), HelloWorldHandler.class.getName(),
+                events.values().iterator().next(), Map.of(), sdk);
         List<Probe> probes = new ArrayList<>();
         for (FunctionDefinition function : cloud.functions()) {
             Path event = events.get(function.logicalId());
             if (event != null) {
-                probes.add(new Probe(function.logicalId(), function.handlerClass(), event,
-                        cloud.functionEnvironment(function), sdk));
+                probes.add(new Probe(function.logicalId(), packageOf(function.logicalId()), function.handlerClass(),
+                        event, cloud.functionEnvironment(function), sdk));
             }
         }
         Map<Probe, List<Measured>> measured = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            out.println("ferry bench --cold-start: round " + round + " of " + rounds + ", " + (probes.size() + 1)
+            progress.println("ferry bench --cold-start: round " + round + " of " + rounds + ", " + (probes.size() + 1)
                     + " JVMs...");
             measured.computeIfAbsent(yardstick, any -> new ArrayList<>()).add(yardstick.run());
             for (Probe probe : probes) {
                 measured.computeIfAbsent(probe, any -> new ArrayList<>()).add(probe.run());
             }
         }
-        out.println();
         List<ColdStartRow> rows = new ArrayList<>();
         boolean everyProbeReported = true;
         for (Map.Entry<Probe, List<Measured>> entry : measured.entrySet()) {
             List<Measured> runs = entry.getValue();
             everyProbeReported &= runs.stream().allMatch(run -> run.result() != null);
-            rows.add(row(entry.getKey().name(), runs));
+            rows.add(row(entry.getKey(), runs));
         }
-        ColdStartTable.print(out, rows.getFirst(), rows.subList(1, rows.size()), rounds);
         List<String> notInvoked = cloud.functions().stream().map(FunctionDefinition::logicalId)
                 .filter(id -> !events.containsKey(id)).toList();
-        if (!notInvoked.isEmpty()) {
-            out.println("Not measured (the demo wave does not invoke them): " + String.join(", ", notInvoked));
-        }
-        out.println("Events and each probe's output: " + folder);
-        return everyProbeReported;
+        return new Measurements(rows.getFirst(), rows.subList(1, rows.size()), notInvoked, everyProbeReported);
     }
 
-    private ColdStartRow row(String name, List<Measured> runs) {
+    /**
+     * What the rounds measured.
+     *
+     * @param yardstick          the hello-world handler's row
+     * @param functions          one row per function measured, in template order
+     * @param notMeasured        the functions the wave did not invoke
+     * @param everyProbeReported whether every JVM printed its result
+     */
+    public record Measurements(ColdStartRow yardstick, List<ColdStartRow> functions, List<String> notMeasured,
+                               boolean everyProbeReported) {
+    }
+
+    private FunctionPackage packageOf(String function) {
+        return FunctionPackage.of(FunctionPackage.folderOf(projectRoot, function));
+    }
+
+    private static ColdStartRow row(Probe probe, List<Measured> runs) {
         List<Measured> reported = runs.stream().filter(run -> run.result() != null).toList();
         LinkedHashSet<String> outcomes = new LinkedHashSet<>();
         runs.forEach(run -> outcomes.add(run.result() == null ? "no result (see its output)" : run.result().outcome()));
         if (reported.isEmpty()) {
             Spread none = new Spread(0, 0, 0);
-            return new ColdStartRow(name, pack, none, none, Spread.of(runs.stream().map(Measured::wallMillis).toList()),
+            return new ColdStartRow(probe.name(), probe.pack(), none, none, Spread.of(runs.stream().map(Measured::wallMillis).toList()),
                     List.copyOf(outcomes));
         }
-        return new ColdStartRow(name, pack,
+        return new ColdStartRow(probe.name(), probe.pack(),
                 Spread.of(reported.stream().map(run -> run.result().initMicros()).toList()),
                 Spread.of(reported.stream().map(run -> run.result().invokeMicros()).toList()),
                 Spread.of(runs.stream().map(Measured::wallMillis).toList()), List.copyOf(outcomes));
@@ -129,14 +151,17 @@ public final class ColdStartBench {
     /** One function as a fresh JVM runs it. */
     private final class Probe {
         private final String name;
+        private final FunctionPackage pack;
         private final String handlerClass;
         private final Path event;
         private final Map<String, String> environment;
         private final Map<String, String> sdk;
         private int runs;
 
-        Probe(String name, String handlerClass, Path event, Map<String, String> environment, Map<String, String> sdk) {
+        Probe(String name, FunctionPackage pack, String handlerClass, Path event, Map<String, String> environment,
+              Map<String, String> sdk) {
             this.name = name;
+            this.pack = pack;
             this.handlerClass = handlerClass;
             this.event = event;
             this.environment = environment;
@@ -145,6 +170,10 @@ public final class ColdStartBench {
 
         String name() {
             return name;
+        }
+
+        FunctionPackage pack() {
+            return pack;
         }
 
         Measured run() {

@@ -25,7 +25,8 @@ final class ColdStartTable {
                 + System.getProperty("java.version") + ", its default options plus the function's JAVA_TOOL_OPTIONS, "
                 + "no SnapStart), " + rounds + " round" + (rounds == 1 ? "" : "s") + ": init is the handler's no-argument "
                 + "constructor as the Lambda runtime calls it, first invoke its first event, against the local cloud "
-                + "the demo wave left. ×hello: median JVM start to done over the hello-world handler's (same JVM, same class path).");
+                + "the demo wave left. Each function runs from its own package; ×hello: median JVM start to done over the hello-world handler's "
+                + "(same JVM, on the approval page's class path).");
     }
 
     private static void line(PrintStream out, ColdStartRow row, ColdStartRow yardstick) {

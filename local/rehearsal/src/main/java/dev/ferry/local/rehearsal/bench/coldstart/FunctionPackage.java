@@ -1,5 +1,6 @@
 package dev.ferry.local.rehearsal.bench.coldstart;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,54 +12,67 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A function's deployment package as {@code sam build} makes it for a Maven project: the compiled
- * classes and the runtime dependencies' jars beside them. Its sizes are Lambda's: unzipped is what
- * the package's files take (jars as they are), zipped is the archive uploaded.
+ * One function's deployment package as {@code sam build} makes it (functions/Makefile): a folder
+ * whose {@code lib/} holds the controller's jar and the jars of the clients that function uses.
+ * Its sizes are Lambda's: unzipped is what the package's files take (jars as they are), zipped is
+ * the archive uploaded.
  *
- * @param classes       the compiled classes
- * @param libraries     the runtime dependencies' jars
+ * @param folder        the package's folder (Lambda's {@code /var/task})
  * @param unzippedBytes the files' total size
  * @param zippedBytes   the size of the zip of them
  */
-public record FunctionPackage(Path classes, Path libraries, long unzippedBytes, long zippedBytes) {
+public record FunctionPackage(Path folder, long unzippedBytes, long zippedBytes) {
+
+    /** Where the build leaves the package of {@code function} (its logical ID in template.yaml). */
+    public static Path folderOf(Path projectRoot, String function) {
+        return projectRoot.resolve("functions/packages").resolve(function).resolve("target/lambda");
+    }
 
     /**
-     * Measures the package in {@code classes} and {@code libraries}.
+     * Measures the package in {@code folder}.
      *
-     * @throws IllegalStateException when either is missing: the package has not been built
+     * @throws IllegalStateException when it has no {@code lib/}: the package has not been built
      */
-    public static FunctionPackage of(Path classes, Path libraries) {
-        if (!Files.isDirectory(classes) || !Files.isDirectory(libraries)) {
-            throw new IllegalStateException("The functions' package is not built (" + classes + " and " + libraries
+    public static FunctionPackage of(Path folder) {
+        if (!Files.isDirectory(folder.resolve("lib"))) {
+            throw new IllegalStateException("The function's package is not built (" + folder
                     + "): run bin/ferry bench --cold-start, which builds it");
         }
-        List<Path> files = filesOf(classes, libraries);
+        List<Path> files = filesOf(folder);
         long unzipped = 0;
         CountingStream counted = new CountingStream();
         try (ZipOutputStream zip = new ZipOutputStream(counted)) {
             for (Path file : files) {
                 unzipped += Files.size(file);
-                Path base = file.startsWith(classes) ? classes : libraries.getParent();
-                zip.putNextEntry(new ZipEntry(base.relativize(file).toString()));
+                zip.putNextEntry(new ZipEntry(folder.relativize(file).toString()));
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the functions' package: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the function's package: " + e.getMessage(), e);
         }
-        return new FunctionPackage(classes, libraries, unzipped, counted.count);
+        return new FunctionPackage(folder, unzipped, counted.count);
     }
 
-    /** The class path a JVM runs the package from. */
+    /** The class path Lambda's Java runtime gives the package: the folder, then every jar in its lib/. */
     public String classPath() {
-        return classes + java.io.File.pathSeparator + libraries.resolve("*");
+        return folder + File.pathSeparator + folder.resolve("lib").resolve("*");
     }
 
-    private static List<Path> filesOf(Path classes, Path libraries) {
-        try (Stream<Path> compiled = Files.walk(classes); Stream<Path> jars = Files.list(libraries)) {
-            return Stream.concat(compiled.filter(Files::isRegularFile), jars.filter(Files::isRegularFile)).sorted().toList();
+    /** The file names of the jars in its lib/. */
+    public List<String> jars() {
+        try (Stream<Path> jars = Files.list(folder.resolve("lib"))) {
+            return jars.map(jar -> jar.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the functions' package: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot list the function's package: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> filesOf(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the function's package: " + e.getMessage(), e);
         }
     }
 

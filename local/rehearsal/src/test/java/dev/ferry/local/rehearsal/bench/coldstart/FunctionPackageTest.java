@@ -18,25 +18,31 @@ class FunctionPackageTest {
 
     @Test
     void unzippedIsWhatThePackagesFilesTakeAndZippedIsTheArchivesSize() throws IOException {
-        Path classes = Files.createDirectories(folder.resolve("classes/dev/ferry"));
-        Files.write(classes.resolve("A.class"), new byte[1_000]);
-        Files.write(classes.resolve("B.class"), new byte[500]);
         Path lib = Files.createDirectories(folder.resolve("lib"));
+        Files.write(lib.resolve("ferry-functions.jar"), new byte[1_500]);
         Files.write(lib.resolve("sdk.jar"), new byte[2_000]);
 
-        FunctionPackage pack = FunctionPackage.of(folder.resolve("classes"), lib);
+        FunctionPackage pack = FunctionPackage.of(folder);
 
         assertThat(pack.unzippedBytes()).isEqualTo(3_500);
         // Zeros compress: the archive is far smaller than its files, and not empty.
         assertThat(pack.zippedBytes()).isPositive().isLessThan(3_500);
-        assertThat(pack.classPath()).endsWith("lib/*").contains(folder.resolve("classes").toString());
+        assertThat(pack.jars()).containsExactly("ferry-functions.jar", "sdk.jar");
+        // As Lambda's Java runtime reads /var/task: the folder, then every jar in its lib/.
+        assertThat(pack.classPath()).isEqualTo(folder + java.io.File.pathSeparator + lib.resolve("*"));
     }
 
     @Test
     void aPackageNotBuiltSaysHowToBuildIt() {
-        assertThatThrownBy(() -> FunctionPackage.of(folder.resolve("classes"), folder.resolve("lib")))
+        assertThatThrownBy(() -> FunctionPackage.of(folder.resolve("ReconcilerFunction/target/lambda")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bin/ferry bench --cold-start");
+    }
+
+    @Test
+    void aFunctionsPackageIsBuiltInItsOwnModuleNamedAsInTheTemplate() {
+        assertThat(FunctionPackage.folderOf(folder, "ReconcilerFunction"))
+                .isEqualTo(folder.resolve("functions/packages/ReconcilerFunction/target/lambda"));
     }
 
     @Test
