@@ -47,7 +47,9 @@ import java.util.function.Consumer;
  *       redirect a client, which is how the rehearsal reaches its emulators;</li>
  *   <li>an empty profile file, so a developer's {@code ~/.aws} never changes what a client does.</li>
  * </ul>
- * Nothing random or time-dependent is created here: credentials are fetched on first use.
+ * Nothing random or time-dependent is created here: credentials are fetched on first use, which in
+ * a SnapStart function is the {@link #priming() priming} just before its snapshot (the SDK fetches
+ * them again once they near their expiry, as after any restore).
  */
 public final class AwsClients {
 
@@ -62,6 +64,7 @@ public final class AwsClients {
 
     private final Region region;
     private final Sleeper sleeper;
+    private final ClientPriming priming = new ClientPriming();
 
     /** Clients of {@code region} whose retries wait with {@code sleeper}. */
     public AwsClients(Region region, Sleeper sleeper) {
@@ -79,12 +82,14 @@ public final class AwsClients {
      * MGN's {@code Retry-After}; other transient failures the SDK retries itself.
      */
     public MgnClient mgn() {
-        return configure(MgnClient.builder(), override -> override.retryStrategy(MgnRetryPolicy.sdkRetryStrategy(sleeper)))
-                .build();
+        return primed(configure(MgnClient.builder(),
+                override -> override.retryStrategy(MgnRetryPolicy.sdkRetryStrategy(sleeper))).build(),
+                client -> client.describeSourceServers(request -> request.maxResults(1)));
     }
 
     public Ec2Client ec2() {
-        return configure(Ec2Client.builder(), this::standardRetries).build();
+        return primed(configure(Ec2Client.builder(), this::standardRetries).build(),
+                client -> client.describeRegions(request -> request.regionNames(region.id())));
     }
 
     /** An EC2 client of another region than the function's: the source region of a wave. */
@@ -111,7 +116,8 @@ public final class AwsClients {
 
     /** The Route 53 client; global like IAM. */
     public Route53Client route53() {
-        return configure(Route53Client.builder(), this::standardRetries).build();
+        return primed(configure(Route53Client.builder(), this::standardRetries).build(),
+                Route53Client::getHostedZoneCount);
     }
 
     /**
@@ -126,22 +132,39 @@ public final class AwsClients {
 
     /** The S3 client of the report bucket, in the function's region. */
     public S3Client s3() {
-        return configure(S3Client.builder(),
-                override -> override.retryStrategy(SdkRetries.standard(sleeper, S3_MAX_ATTEMPTS))).build();
+        return primed(configure(S3Client.builder(),
+                override -> override.retryStrategy(SdkRetries.standard(sleeper, S3_MAX_ATTEMPTS))).build(),
+                client -> client.listBuckets(request -> request.maxBuckets(1)));
     }
 
     public SnsClient sns() {
-        return configure(SnsClient.builder(), this::standardRetries).build();
+        return primed(configure(SnsClient.builder(), this::standardRetries).build(), SnsClient::listTopics);
     }
 
     public SfnClient sfn() {
-        return configure(SfnClient.builder(), this::standardRetries).build();
+        return primed(configure(SfnClient.builder(), this::standardRetries).build(),
+                client -> client.listActivities(request -> request.maxResults(1)));
     }
 
     public DynamoDbClient dynamoDb() {
         // DynamoDB's own SDK default allows more attempts than other services: its throttling passes quickly.
-        return configure(DynamoDbClient.builder(),
-                override -> override.retryStrategy(SdkRetries.standard(sleeper, DYNAMODB_MAX_ATTEMPTS))).build();
+        return primed(configure(DynamoDbClient.builder(),
+                override -> override.retryStrategy(SdkRetries.standard(sleeper, DYNAMODB_MAX_ATTEMPTS))).build(),
+                DynamoDbClient::describeEndpoints);
+    }
+
+    /**
+     * The harmless reads made with the clients of the function's region before a SnapStart snapshot.
+     * The clients of a wave's source region are built during an invocation, after the snapshot: they
+     * are not primed.
+     */
+    public ClientPriming priming() {
+        return priming;
+    }
+
+    private <C> C primed(C client, Consumer<C> harmlessRead) {
+        priming.add(() -> harmlessRead.accept(client));
+        return client;
     }
 
     private void standardRetries(ClientOverrideConfiguration.Builder override) {
