@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command-line tool a test runs (cfn-lint, asl-validator). Where the tool is missing the test is
+ * A command-line tool a test runs (cfn-lint, asl-validator, make). Where the tool is missing the test is
  * skipped with a message saying so, unless {@code FERRY_REQUIRE_TOOLS=true} (CI sets it), in which
  * case a missing tool fails the test.
  */
@@ -38,6 +38,11 @@ final class ExternalTool {
             Assumptions.abort(message);
         }
         return new ExternalTool(name, found.get());
+    }
+
+    /** Where the tool is, for a test that runs it in a folder of its own. */
+    Path executable() {
+        return executable;
     }
 
     /** Runs the tool with these arguments in the repository root and returns its exit code and output. */

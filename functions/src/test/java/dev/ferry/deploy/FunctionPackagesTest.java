@@ -65,7 +65,8 @@ class FunctionPackagesTest {
     @MethodSource("functions")
     void makeBuildsTheFunctionFromItsModuleIntoTheFolderSamBuildGives(String function) throws Exception {
         // What `sam build` runs for the function, without running it (-n): make prints the commands.
-        Process make = new ProcessBuilder("make", "-n", "build-" + function, "ARTIFACTS_DIR=/tmp/sam-artifacts",
+        String makeCommand = ExternalTool.require("make", null).executable().toString();
+        Process make = new ProcessBuilder(makeCommand, "-n", "build-" + function, "ARTIFACTS_DIR=/tmp/sam-artifacts",
                 "MVN=mvn").directory(ProjectFiles.path("functions").toFile()).redirectErrorStream(true).start();
         String commands = new String(make.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 

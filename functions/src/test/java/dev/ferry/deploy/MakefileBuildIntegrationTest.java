@@ -29,7 +29,8 @@ class MakefileBuildIntegrationTest {
         copyWithoutBuildOutput(ProjectFiles.path("functions"), copy);
         Path artifacts = Files.createDirectories(folder.resolve("artifacts"));
 
-        ProcessBuilder make = new ProcessBuilder("make", "build-ApprovalApiFunction", "ARTIFACTS_DIR=" + artifacts,
+        String makeCommand = ExternalTool.require("make", null).executable().toString();
+        ProcessBuilder make = new ProcessBuilder(makeCommand, "build-ApprovalApiFunction", "ARTIFACTS_DIR=" + artifacts,
                 "MVN=" + ProjectFiles.path("mvnw")).directory(copy.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("make.log").toFile());
         make.environment().put("JAVA_HOME", System.getProperty("java.home"));
