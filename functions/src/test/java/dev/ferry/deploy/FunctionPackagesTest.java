@@ -26,13 +26,7 @@ class FunctionPackagesTest {
     private static final Path PACKAGES = ProjectFiles.path("functions/packages");
 
     static Stream<String> functions() {
-        List<String> functions = new ArrayList<>();
-        ProjectFiles.template().path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
-                functions.add(entry.getKey());
-            }
-        });
-        return functions.stream();
+        return ProjectFiles.templateFunctions().stream();
     }
 
     @ParameterizedTest(name = "{0}")

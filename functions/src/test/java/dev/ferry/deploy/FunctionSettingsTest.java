@@ -11,10 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,13 +37,7 @@ class FunctionSettingsTest {
     private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     static Stream<String> functions() {
-        List<String> functions = new ArrayList<>();
-        ProjectFiles.template().path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
-                functions.add(entry.getKey());
-            }
-        });
-        return functions.stream();
+        return ProjectFiles.templateFunctions().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The repository's deployable files, found from the root Maven passes to the tests. */
 final class ProjectFiles {
@@ -30,6 +32,17 @@ final class ProjectFiles {
      */
     static JsonNode template() {
         return readYaml(path("template.yaml"));
+    }
+
+    /** The logical IDs of the template's functions, in template order. */
+    static List<String> templateFunctions() {
+        List<String> functions = new ArrayList<>();
+        template().path("Resources").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                functions.add(entry.getKey());
+            }
+        });
+        return functions;
     }
 
     static String read(Path file) {

@@ -21,11 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts every function of template.yaml cold, each in fresh JVMs from its own deployment package,
  * beside a hello-world handler (on the approval page's class path), and measures its init and first
- * invocation. Each function gets
- * the first event it received in the demo wave just rehearsed (the approval page, which the wave
- * does not call through Lambda, gets {@code events/approval-get.json}) and the environment
- * template.yaml gives it, pointed at the local cloud the wave left, so its first invocation does
- * the reads and writes a retried invocation of that stage would do.
+ * invocation. Each function gets the first event it received in the demo wave just rehearsed (the
+ * approval page, which the wave does not call through Lambda, gets {@code events/approval-get.json})
+ * and the environment template.yaml gives it, pointed at the local cloud the wave left, so its first
+ * invocation does the reads and writes a retried invocation of that stage would do.
  */
 public final class ColdStartBench {
 
@@ -120,8 +119,8 @@ public final class ColdStartBench {
         runs.forEach(run -> outcomes.add(run.result() == null ? "no result (see its output)" : run.result().outcome()));
         if (reported.isEmpty()) {
             Spread none = new Spread(0, 0, 0);
-            return new ColdStartRow(probe.name(), probe.pack(), none, none, Spread.of(runs.stream().map(Measured::wallMillis).toList()),
-                    List.copyOf(outcomes));
+            return new ColdStartRow(probe.name(), probe.pack(), none, none,
+                    Spread.of(runs.stream().map(Measured::wallMillis).toList()), List.copyOf(outcomes));
         }
         return new ColdStartRow(probe.name(), probe.pack(),
                 Spread.of(reported.stream().map(run -> run.result().initMicros()).toList()),
