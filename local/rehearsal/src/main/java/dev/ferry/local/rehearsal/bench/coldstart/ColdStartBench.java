@@ -36,6 +36,7 @@ public final class ColdStartBench {
     private final Path projectRoot;
     private final Path folder;
     private final int rounds;
+    private final Map<String, FunctionPackage> packages = new LinkedHashMap<>();
 
     public ColdStartBench(Path projectRoot, Path folder, int rounds) {
         if (rounds < 1) {
@@ -109,8 +110,10 @@ public final class ColdStartBench {
                                boolean everyProbeReported) {
     }
 
+    /** Measured once per function: the yardstick runs on the approval page's package too. */
     private FunctionPackage packageOf(String function) {
-        return FunctionPackage.of(FunctionPackage.folderOf(projectRoot, function));
+        return packages.computeIfAbsent(function,
+                name -> FunctionPackage.of(FunctionPackage.folderOf(projectRoot, name)));
     }
 
     private static ColdStartRow row(Probe probe, List<Measured> runs) {
