@@ -22,7 +22,7 @@ public final class FerryCli {
             usage: bin/ferry waves  [--stack NAME] [--region REGION] [--endpoint-url URL]
                    bin/ferry status WAVE [--stack NAME] [--region REGION] [--endpoint-url URL] [--watch [SECONDS]]
                    bin/ferry start  WAVE.json [--stack NAME] [--region REGION] [--endpoint-url URL] [--name NAME]
-                   bin/ferry wave from-csv SERVERS.csv [--out FOLDER]""";
+                   bin/ferry wave from-csv SERVERS.csv [--defaults WAVE-DEFAULTS.json] [--out FOLDER] [--force]""";
 
     /** One of the commands: its arguments after the command's name in, its exit code out. */
     @FunctionalInterface
@@ -30,7 +30,8 @@ public final class FerryCli {
         int run(List<String> arguments, Path projectRoot, PrintStream out);
     }
 
-    private static final Map<String, Command> COMMANDS = Map.of();
+    private static final Map<String, Command> COMMANDS = Map.of(
+            "wave", WaveCommand::run);
 
     private FerryCli() {
     }
