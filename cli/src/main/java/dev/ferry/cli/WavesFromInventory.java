@@ -107,8 +107,9 @@ final class WavesFromInventory {
                         + ": leave it out; the servers come from the CSV"));
             }
         }
-        readHeader(csv.header());
-        if (!problems.isEmpty()) {
+        // A header that names no servers or no wave leaves nothing to read the rows for; other header
+        // problems (an unknown column, say) still let the rows be checked, so that one round shows all.
+        if (!readHeader(csv.header())) {
             return failed();
         }
         if (csv.rows().isEmpty()) {
@@ -133,10 +134,11 @@ final class WavesFromInventory {
 
     // ---- The header
 
-    private void readHeader(InventoryCsv.Row header) {
+    /** Reads the columns; false when the rows cannot be read for lack of a server or wave column. */
+    private boolean readHeader(InventoryCsv.Row header) {
         if (header.cells().isEmpty()) {
             problems.add(InventoryProblem.ofFile("the file is empty: its first line must name the columns"));
-            return;
+            return false;
         }
         Map<String, String> firstByTarget = new HashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
@@ -154,26 +156,31 @@ final class WavesFromInventory {
                 columns.add(new Ignored(name, "unknown"));
                 continue;
             }
+            String target = target(column.get()).orElse(null);
+            String first = target == null ? null : firstByTarget.putIfAbsent(target, name);
+            if (first != null) {
+                problems.add(InventoryProblem.ofHeader(name, "says what column \"" + first
+                        + "\" says already; keep one of them"));
+                columns.add(new Ignored(name, "a second column for the same setting"));
+                continue;
+            }
             columns.add(column.get());
-            target(column.get()).ifPresent(target -> {
-                String first = firstByTarget.putIfAbsent(target, name);
-                if (first != null) {
-                    problems.add(InventoryProblem.ofHeader(name, "says what column \"" + first
-                            + "\" says already; keep one of them"));
-                }
-            });
             if (column.get() instanceof Ignored ignored) {
                 warnings.add("column " + name + " is not read: " + ignored.reason());
             }
         }
         mixedSecurityGroupColumns(firstByTarget);
+        boolean readable = true;
         if (columns.stream().noneMatch(c -> c instanceof ServerField f && !f.field().equals("name"))) {
             problems.add(InventoryProblem.ofFile("no column names the servers: add mgn:server:id or sourceInstanceId"));
+            readable = false;
         }
         if (columns.stream().noneMatch(c -> c instanceof Wave) && !defaults.hasNonNull("waveName")) {
             problems.add(InventoryProblem.ofFile("no column names the wave (mgn:wave:name) and the defaults give no"
                     + " waveName"));
+            readable = false;
         }
+        return readable;
     }
 
     /** What a column fills in a wave, so that two columns filling the same thing are caught. */

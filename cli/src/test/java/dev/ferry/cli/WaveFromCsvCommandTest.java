@@ -211,6 +211,17 @@ class WaveFromCsvCommandTest {
     }
 
     @Test
+    void theRowsAreStillCheckedUnderAHeaderWithAnUnknownColumn() throws IOException {
+        Run run = fromCsv("""
+                mgn:wave:name,mgn:server:id,Owner
+                web,s-123,media-team
+                """);
+
+        assertThat(run.output()).containsSubsequence("2 problems", "line 1, column Owner: unknown column",
+                "line 2, column mgn:server:id: \"s-123\" is not an MGN source server ID");
+    }
+
+    @Test
     void aServerListedTwiceIsRefusedOnItsSecondLineEvenInAnotherWave() throws IOException {
         Run run = fromCsv("""
                 mgn:wave:name,sourceInstanceId,name
