@@ -19,6 +19,7 @@ import dev.ferry.wave.WaveDefinitionParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,8 @@ final class WavesFromInventory {
         final List<Integer> lines = new ArrayList<>();
         /** JSON paths of the definition to the cells they came from. */
         final Map<String, Origin> origins = new HashMap<>();
+        /** JSON paths whose problems are reported already, in the CSV's terms. */
+        final Set<String> reported = new HashSet<>();
         String targetRegion;
         Origin targetRegionOrigin;
     }
@@ -221,11 +224,15 @@ final class WavesFromInventory {
             }
             String wave = waveOf(row);
             unsupportedCells(row);
-            if (wave == null || !namesServer(row) || listedBefore(row, wave, firstById, waveByLine)) {
+            if (wave == null || !namesServer(row)) {
                 continue;
             }
+            List<String> listedBefore = listedBefore(row, wave, firstById, waveByLine);
             waveByLine.put(row.line(), wave);
             WaveRows waveRows = waves.computeIfAbsent(wave, name -> new WaveRows());
+            // The row is still checked in its wave for its other cells; the parser's own "listed twice"
+            // for the ID reported here already is left out.
+            listedBefore.forEach(field -> waveRows.reported.add("servers[" + waveRows.servers.size() + "]." + field));
             addServer(row, waveRows);
             targetRegion(row, waveRows);
         }
@@ -272,10 +279,14 @@ final class WavesFromInventory {
         return false;
     }
 
-    /** A server in two rows is refused on the later row, whichever waves the rows name. */
-    private boolean listedBefore(InventoryCsv.Row row, String wave, Map<String, Origin> firstById,
-                                 Map<Integer, String> waveByLine) {
-        boolean listed = false;
+    /**
+     * A server in two rows is refused on the later row, whichever waves the rows name.
+     *
+     * @return the ID fields of this row that name a server of an earlier row
+     */
+    private List<String> listedBefore(InventoryCsv.Row row, String wave, Map<String, Origin> firstById,
+                                      Map<Integer, String> waveByLine) {
+        List<String> listed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i) instanceof ServerField column && !column.field().equals("name")
                     && !row.cell(i).isEmpty()) {
@@ -286,7 +297,7 @@ final class WavesFromInventory {
                     problems.add(InventoryProblem.at(row.line(), column.header(), "\"" + id + "\" is on line "
                             + first.line() + " already" + (wave.equals(firstWave) ? "" : " (wave \"" + firstWave + "\")")
                             + "; a server is listed once, in one wave"));
-                    listed = true;
+                    listed.add(column.field());
                 }
             }
         }
@@ -417,7 +428,8 @@ final class WavesFromInventory {
         try {
             WaveDefinitionParser.parse(definition);
         } catch (InvalidWaveException e) {
-            e.problems().forEach(problem -> problems.add(located(name, rows, problem)));
+            e.problems().stream().filter(problem -> !rows.reported.contains(problem.path()))
+                    .forEach(problem -> problems.add(located(name, rows, problem)));
             return Optional.empty();
         }
         return Optional.of(new WaveFile(name, definition, List.copyOf(rows.lines)));

@@ -231,9 +231,21 @@ class WaveFromCsvCommandTest {
                 """);
 
         assertThat(run.exitCode()).isEqualTo(FerryCli.EXIT_INVALID_INPUT);
-        assertThat(run.output()).contains(
+        assertThat(run.output()).contains("2 problems",
                 "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2 already; a server is listed once, in one wave",
                 "line 4, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2 already (wave \"web\")");
+    }
+
+    @Test
+    void theOtherCellsOfADuplicateRowAreStillChecked() throws IOException {
+        Run run = fromCsv("""
+                mgn:wave:name,sourceInstanceId,mgn:launch:instance-type
+                web,i-0a1b2c3d,t3.micro
+                web,i-0a1b2c3d,huge
+                """);
+
+        assertThat(run.output()).containsSubsequence("2 problems", "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2",
+                "line 3, column mgn:launch:instance-type: \"huge\" is not an EC2 instance type");
     }
 
     @Test
