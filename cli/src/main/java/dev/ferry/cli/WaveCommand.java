@@ -168,8 +168,8 @@ final class WaveCommand {
         try {
             json = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ")");
+            throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             if (!Files.exists(file)) {
                 throw new InvalidInputException(file + ": no such file");
