@@ -78,7 +78,7 @@ class WaveFromCsvCommandTest {
     @Test
     void theExampleInventoryAndTheDemoDefaultsMakeTheDemoWave() throws IOException {
         Run run = run("wave", "from-csv", EVENTS.resolve("servers-import.csv").toString(),
-                "--defaults", EVENTS.resolve("demo-wave-defaults.json").toString(), "--out", out.toString());
+                "--defaults", EVENTS.resolve("servers-import-defaults.json").toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("media-stack-demo.json: 6 servers (lines 2-7)")
