@@ -65,7 +65,8 @@ final class WaveFileWriter {
         try {
             for (Map.Entry<String, ObjectNode> wave : definitions.entrySet()) {
                 Path target = fileOf(folder, wave.getKey());
-                Path temporary = Files.createTempFile(folder, "." + wave.getKey() + "-", ".json.tmp");
+                // Not Files.createTempFile: its owner-only permissions would stay on the wave file.
+                Path temporary = folder.resolve("." + wave.getKey() + ".json.tmp");
                 staged.put(temporary, target);
                 Files.writeString(temporary, text(wave.getValue()), StandardCharsets.UTF_8);
             }

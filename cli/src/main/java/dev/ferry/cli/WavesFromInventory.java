@@ -309,8 +309,9 @@ final class WavesFromInventory {
         wave.origins.put(path, new Origin(row.line(), null));
         Map<String, JsonNode> serverFields = new HashMap<>();
         Map<String, JsonNode> launchFields = new HashMap<>();
-        TreeMap<Integer, SecurityGroup> securityGroupColumns = new TreeMap<>();
-        Map<Integer, String> securityGroups = new TreeMap<>();
+        // MGN numbers its security group columns; the IDs go in the order of the numbers, not of the columns.
+        TreeMap<Integer, Origin> securityGroupCells = new TreeMap<>();
+        Map<Integer, String> securityGroups = new HashMap<>();
         ObjectNode tags = JSON.objectNode();
         for (int i = 0; i < columns.size(); i++) {
             String cell = row.cell(i);
@@ -329,7 +330,7 @@ final class WavesFromInventory {
                     wave.origins.put(path + ".launch." + f.field(), origin);
                 }
                 case SecurityGroup g -> {
-                    securityGroupColumns.put(g.position(), g);
+                    securityGroupCells.put(g.position(), origin);
                     securityGroups.put(g.position(), cell);
                 }
                 case Tag t -> {
@@ -347,9 +348,8 @@ final class WavesFromInventory {
         }
         if (!securityGroups.isEmpty()) {
             ArrayNode ids = JSON.arrayNode();
-            securityGroupColumns.forEach((position, column) -> {
-                wave.origins.put(path + ".launch.securityGroupIds[" + ids.size() + "]",
-                        new Origin(row.line(), column.header()));
+            securityGroupCells.forEach((position, origin) -> {
+                wave.origins.put(path + ".launch.securityGroupIds[" + ids.size() + "]", origin);
                 ids.add(securityGroups.get(position));
             });
             launchFields.put("securityGroupIds", ids);

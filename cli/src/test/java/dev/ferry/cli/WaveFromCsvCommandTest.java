@@ -124,6 +124,17 @@ class WaveFromCsvCommandTest {
     }
 
     @Test
+    void aBadSecurityGroupIsNamedByItsOwnNumberedColumn() throws IOException {
+        Run run = fromCsv("""
+                mgn:wave:name,mgn:server:id,mgn:launch:nic:0:security-group-id:1,mgn:launch:nic:0:security-group-id:0
+                web,s-1111111111111111a,sg-bad,sg-0000000a
+                """);
+
+        assertThat(run.output()).contains("line 2, column mgn:launch:nic:0:security-group-id:1: \"sg-bad\" is not a"
+                + " security group ID");
+    }
+
+    @Test
     void friendlyColumnsAreTheWaveFormatsOwnFieldNames() throws IOException {
         Run run = fromCsv("""
                 waveName,sourceInstanceId,securityGroupIds,keyName,launchDisposition,tag:Team
