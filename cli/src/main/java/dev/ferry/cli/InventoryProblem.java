@@ -1,6 +1,8 @@
 package dev.ferry.cli;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One thing wrong with an inventory CSV or a wave made from it.
@@ -34,7 +36,13 @@ record InventoryProblem(int line, String where, String message) {
     }
 
     static InventoryProblem ofWave(String wave, String message) {
-        return new InventoryProblem(WAVE_LEVEL, "wave \"" + wave + "\"", message);
+        return ofWaves(List.of(wave), message);
+    }
+
+    /** The same problem in several waves, as a defaults file's mistake is in every wave. */
+    static InventoryProblem ofWaves(List<String> waves, String message) {
+        String names = waves.stream().map(wave -> "\"" + wave + "\"").collect(Collectors.joining(", "));
+        return new InventoryProblem(WAVE_LEVEL, (waves.size() == 1 ? "wave " : "waves ") + names, message);
     }
 
     /** The problem as one line of output. */

@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  */
 final class WavesFromInventory {
 
-    /** Fields of a defaults file that the rows supply instead. */
-    private static final Set<String> FROM_ROWS = Set.of("servers");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s;,]+");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -84,6 +82,8 @@ final class WavesFromInventory {
 
     private final List<InventoryColumn> columns = new ArrayList<>();
     private final List<InventoryProblem> problems = new ArrayList<>();
+    /** Problems of the waves' own settings (from the defaults, mostly), each with the waves that have it. */
+    private final Map<String, List<String>> waveProblems = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final ObjectNode defaults;
     private final String defaultsName;
@@ -104,11 +104,8 @@ final class WavesFromInventory {
     }
 
     private Result run(InventoryCsv csv) {
-        for (String field : FROM_ROWS) {
-            if (defaults.has(field)) {
-                problems.add(InventoryProblem.ofFile(defaultsName + ": " + field
-                        + ": leave it out; the servers come from the CSV"));
-            }
+        if (defaults.has("servers")) {
+            problems.add(InventoryProblem.ofFile(defaultsName + ": servers: leave it out; the servers come from the CSV"));
         }
         // A header that names no servers or no wave leaves nothing to read the rows for; other header
         // problems (an unknown column, say) still let the rows be checked, so that one round shows all.
@@ -123,6 +120,7 @@ final class WavesFromInventory {
         List<WaveFile> files = new ArrayList<>();
         waves.forEach((name, rows) -> checked(name, rows).ifPresent(files::add));
         sameFileNames(waves);
+        waveProblems.forEach((message, names) -> problems.add(InventoryProblem.ofWaves(names, message)));
         if (!problems.isEmpty()) {
             return failed();
         }
@@ -429,7 +427,7 @@ final class WavesFromInventory {
             WaveDefinitionParser.parse(definition);
         } catch (InvalidWaveException e) {
             e.problems().stream().filter(problem -> !rows.reported.contains(problem.path()))
-                    .forEach(problem -> problems.add(located(name, rows, problem)));
+                    .forEach(problem -> locate(name, rows, problem));
             return Optional.empty();
         }
         return Optional.of(new WaveFile(name, definition, List.copyOf(rows.lines)));
@@ -452,22 +450,22 @@ final class WavesFromInventory {
         }
         definition.set("servers", rows.servers);
         defaults.properties().forEach(field -> {
-            if (!definition.has(field.getKey()) && !FROM_ROWS.contains(field.getKey())) {
+            if (!definition.has(field.getKey())) {
                 definition.set(field.getKey(), field.getValue().deepCopy());
             }
         });
         return definition;
     }
 
-    /** The parser's problem at the CSV cell its path came from, or at the wave when no line holds it. */
-    private InventoryProblem located(String wave, WaveRows rows, ValidationProblem problem) {
+    /** Records the parser's problem at the CSV cell its path came from, or at the wave when no line holds it. */
+    private void locate(String wave, WaveRows rows, ValidationProblem problem) {
         String path = problem.path();
-        return rows.origins.entrySet().stream()
+        rows.origins.entrySet().stream()
                 .filter(origin -> path.equals(origin.getKey()) || path.startsWith(origin.getKey() + ".")
                         || path.startsWith(origin.getKey() + "["))
                 .max(Comparator.comparingInt(origin -> origin.getKey().length()))
-                .map(origin -> origin.getValue().problem(problem.message()))
-                .orElseGet(() -> InventoryProblem.ofWave(wave, problem.line()));
+                .ifPresentOrElse(origin -> problems.add(origin.getValue().problem(problem.message())),
+                        () -> waveProblems.computeIfAbsent(problem.line(), line -> new ArrayList<>()).add(wave));
     }
 
     /** Wave files named alike but for case would overwrite each other on macOS and Windows. */

@@ -344,6 +344,16 @@ class WaveFromCsvCommandTest {
     }
 
     @Test
+    void aMistakeOfTheDefaultsIsListedOnceForEveryWaveItSpoils() throws IOException {
+        Files.writeString(defaults, "{\"targetRegion\": \"eu-central-1\", \"approvers\": [\"ops\"]}");
+
+        Run run = fromCsv("mgn:wave:name,mgn:server:id\nweb,s-1111111111111111a\ndb,s-2222222222222222b\n");
+
+        assertThat(run.output()).contains("1 problem;",
+                "waves \"web\", \"db\": approvers[0]: \"ops\" is not an email address");
+    }
+
+    @Test
     void anInvalidWaveNameIsNamedAtTheRowThatGivesIt() throws IOException {
         Run run = fromCsv("mgn:wave:name,mgn:server:id\nWave 1,s-1111111111111111a\n");
 
