@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.ferry.cli.InventoryColumn.LaunchField.Kind.BOOLEAN;
+import static dev.ferry.cli.InventoryColumn.LaunchField.Kind.ID_LIST;
+import static dev.ferry.cli.InventoryColumn.LaunchField.Kind.TEXT;
+
 /**
  * What one column of an inventory CSV means for a wave file. A header is either one of the
  * columns of MGN's import and export file ({@code mgn:wave:name}, {@code mgn:launch:instance-type}
@@ -105,15 +109,15 @@ sealed interface InventoryColumn {
             case "mgn:server:id", "sourceserverid" -> new ServerField(header, "sourceServerId");
             case "sourceinstanceid" -> new ServerField(header, "sourceInstanceId");
             case "name" -> new ServerField(header, "name");
-            case "mgn:launch:instance-type", "instancetype" -> new LaunchField(header, "instanceType", LaunchField.Kind.TEXT);
-            case "rightsizing" -> new LaunchField(header, "rightSizing", LaunchField.Kind.TEXT);
-            case "mgn:launch:nic:0:subnet-id", "subnetid" -> new LaunchField(header, "subnetId", LaunchField.Kind.TEXT);
-            case "securitygroupids" -> new LaunchField(header, "securityGroupIds", LaunchField.Kind.ID_LIST);
-            case "keyname" -> new LaunchField(header, "keyName", LaunchField.Kind.TEXT);
-            case "associatepublicip" -> new LaunchField(header, "associatePublicIp", LaunchField.Kind.BOOLEAN);
-            case "copyprivateip" -> new LaunchField(header, "copyPrivateIp", LaunchField.Kind.BOOLEAN);
-            case "mgn:launch:transfer-server-tags", "copytags" -> new LaunchField(header, "copyTags", LaunchField.Kind.BOOLEAN);
-            case "launchdisposition" -> new LaunchField(header, "launchDisposition", LaunchField.Kind.TEXT);
+            case "mgn:launch:instance-type", "instancetype" -> new LaunchField(header, "instanceType", TEXT);
+            case "rightsizing" -> new LaunchField(header, "rightSizing", TEXT);
+            case "mgn:launch:nic:0:subnet-id", "subnetid" -> new LaunchField(header, "subnetId", TEXT);
+            case "securitygroupids" -> new LaunchField(header, "securityGroupIds", ID_LIST);
+            case "keyname" -> new LaunchField(header, "keyName", TEXT);
+            case "associatepublicip" -> new LaunchField(header, "associatePublicIp", BOOLEAN);
+            case "copyprivateip" -> new LaunchField(header, "copyPrivateIp", BOOLEAN);
+            case "mgn:launch:transfer-server-tags", "copytags" -> new LaunchField(header, "copyTags", BOOLEAN);
+            case "launchdisposition" -> new LaunchField(header, "launchDisposition", TEXT);
             case "application" -> new Ignored(header, Names.NO_APPLICATIONS);
             default -> null;
         };

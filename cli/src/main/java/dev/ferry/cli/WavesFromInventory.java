@@ -105,7 +105,8 @@ final class WavesFromInventory {
 
     private Result run(InventoryCsv csv) {
         if (defaults.has("servers")) {
-            problems.add(InventoryProblem.ofFile(defaultsName + ": servers: leave it out; the servers come from the CSV"));
+            problems.add(InventoryProblem.ofFile(defaultsName
+                    + ": servers: leave it out; the servers come from the CSV"));
         }
         // A header that names no servers or no wave leaves nothing to read the rows for; other header
         // problems (an unknown column, say) still let the rows be checked, so that one round shows all.
@@ -151,8 +152,9 @@ final class WavesFromInventory {
             }
             Optional<InventoryColumn> column = InventoryColumn.of(name);
             if (column.isEmpty()) {
-                problems.add(InventoryProblem.ofHeader(name, "unknown column"
-                        + InventoryColumn.closestKnown(name).map(known -> " (did you mean \"" + known + "\"?)").orElse("")
+                String hint = InventoryColumn.closestKnown(name)
+                        .map(known -> " (did you mean \"" + known + "\"?)").orElse("");
+                problems.add(InventoryProblem.ofHeader(name, "unknown column" + hint
                         + "; the columns a wave can use are listed in docs/wave-definition.md"));
                 columns.add(new Ignored(name, "unknown"));
                 continue;
@@ -293,7 +295,8 @@ final class WavesFromInventory {
                 if (first != null) {
                     String firstWave = waveByLine.get(first.line());
                     problems.add(InventoryProblem.at(row.line(), column.header(), "\"" + id + "\" is on line "
-                            + first.line() + " already" + (wave.equals(firstWave) ? "" : " (wave \"" + firstWave + "\")")
+                            + first.line() + " already"
+                            + (wave.equals(firstWave) ? "" : " (wave \"" + firstWave + "\")")
                             + "; a server is listed once, in one wave"));
                     listed.add(column.field());
                 }
@@ -410,7 +413,8 @@ final class WavesFromInventory {
                 wave.targetRegionOrigin = origin;
             } else if (!wave.targetRegion.equals(region)) {
                 problems.add(origin.problem("\"" + region + "\" is not the region \"" + wave.targetRegion
-                        + "\" of line " + wave.targetRegionOrigin.line() + ", in the same wave; a wave has one target region"));
+                        + "\" of line " + wave.targetRegionOrigin.line()
+                        + ", in the same wave; a wave has one target region"));
             }
         }
     }

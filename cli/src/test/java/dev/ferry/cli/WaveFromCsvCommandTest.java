@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WaveFromCsvCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PROJECT = Path.of(System.getProperty("ferry.projectRoot", "..")).toAbsolutePath().normalize();
+    private static final Path PROJECT =
+            Path.of(System.getProperty("ferry.projectRoot", "..")).toAbsolutePath().normalize();
     private static final Path EVENTS = PROJECT.resolve("events");
     private static final String MINIMAL_DEFAULTS = """
             {"targetRegion": "eu-central-1", "sourceRegion": "us-east-1", "approvers": ["ops@example.com"]}
@@ -203,7 +204,8 @@ class WaveFromCsvCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(FerryCli.EXIT_INVALID_INPUT);
         assertThat(run.output()).contains(
-                "line 3, column mgn:server:id: \"s-123\" is not an MGN source server ID (s- followed by 17 letters or digits)",
+                "line 3, column mgn:server:id: \"s-123\" is not an MGN source server ID"
+                        + " (s- followed by 17 letters or digits)",
                 "line 4, column sourceInstanceId: \"i-XYZ\" is not an EC2 instance ID",
                 "line 4, column mgn:launch:instance-type: \"large\" is not an EC2 instance type");
         assertThat(filesWritten()).isEmpty();
@@ -217,7 +219,8 @@ class WaveFromCsvCommandTest {
                 """);
 
         assertThat(run.exitCode()).isEqualTo(FerryCli.EXIT_INVALID_INPUT);
-        assertThat(run.output()).contains("line 1, column instanceTpye: unknown column (did you mean \"instanceType\"?)");
+        assertThat(run.output())
+                .contains("line 1, column instanceTpye: unknown column (did you mean \"instanceType\"?)");
         assertThat(filesWritten()).isEmpty();
     }
 
@@ -243,7 +246,8 @@ class WaveFromCsvCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(FerryCli.EXIT_INVALID_INPUT);
         assertThat(run.output()).contains("2 problems",
-                "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2 already; a server is listed once, in one wave",
+                "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2 already;"
+                        + " a server is listed once, in one wave",
                 "line 4, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2 already (wave \"web\")");
     }
 
@@ -255,14 +259,16 @@ class WaveFromCsvCommandTest {
                 web,i-0a1b2c3d,huge
                 """);
 
-        assertThat(run.output()).containsSubsequence("2 problems", "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2",
+        assertThat(run.output()).containsSubsequence("2 problems",
+                "line 3, column sourceInstanceId: \"i-0a1b2c3d\" is on line 2",
                 "line 3, column mgn:launch:instance-type: \"huge\" is not an EC2 instance type");
     }
 
     @Test
     void aServerWhoseSettingsConflictWithTheWavesIsNamedByLineAndColumn() throws IOException {
         Files.writeString(defaults, """
-                {"targetRegion": "eu-central-1", "approvers": ["ops@example.com"], "launch": {"instanceType": "t3.large"}}
+                {"targetRegion": "eu-central-1", "approvers": ["ops@example.com"],
+                 "launch": {"instanceType": "t3.large"}}
                 """);
 
         Run run = fromCsv("""
@@ -322,8 +328,10 @@ class WaveFromCsvCommandTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("warning:", "column mgn:account-id is not read",
-                "column mgn:server:tag:Name is not read: tags of the MGN source server are not the launched instance's");
-        assertThat(wave("web").get("servers").get(0).toString()).isEqualTo("{\"sourceServerId\":\"s-1111111111111111a\"}");
+                "column mgn:server:tag:Name is not read: tags of the MGN source server are not the launched"
+                        + " instance's");
+        assertThat(wave("web").get("servers").get(0).toString())
+                .isEqualTo("{\"sourceServerId\":\"s-1111111111111111a\"}");
     }
 
     @Test
@@ -357,7 +365,8 @@ class WaveFromCsvCommandTest {
     void anInvalidWaveNameIsNamedAtTheRowThatGivesIt() throws IOException {
         Run run = fromCsv("mgn:wave:name,mgn:server:id\nWave 1,s-1111111111111111a\n");
 
-        assertThat(run.output()).contains("line 2, column mgn:wave:name: \"Wave 1\" must be 1 to 64 letters, digits, - or _");
+        assertThat(run.output())
+                .contains("line 2, column mgn:wave:name: \"Wave 1\" must be 1 to 64 letters, digits, - or _");
     }
 
     @Test
@@ -369,7 +378,8 @@ class WaveFromCsvCommandTest {
                 web,s-1111111111111111a,huge
                 """);
 
-        assertThat(run.output()).containsSubsequence("3 problems", "line 2, column mgn:server:id", "line 3: names no server",
+        assertThat(run.output()).containsSubsequence("3 problems", "line 2, column mgn:server:id",
+                "line 3: names no server",
                 "line 4, column mgn:launch:instance-type");
     }
 
@@ -426,7 +436,8 @@ class WaveFromCsvCommandTest {
         Run refused = fromCsv(csv);
 
         assertThat(refused.exitCode()).isEqualTo(FerryCli.EXIT_INVALID_INPUT);
-        assertThat(refused.output()).contains("no wave file written", "web.json exists already (--force replaces them)");
+        assertThat(refused.output())
+                .contains("no wave file written", "web.json exists already (--force replaces them)");
         assertThat(filesWritten()).containsExactly("web.json");
         assertThat(Files.readString(out.resolve("web.json"))).isEqualTo("earlier");
 
@@ -441,7 +452,8 @@ class WaveFromCsvCommandTest {
     void wavesNamedAlikeButForCaseAreRefused() throws IOException {
         Run run = fromCsv("mgn:wave:name,mgn:server:id\nweb,s-1111111111111111a\nWEB,s-2222222222222222b\n");
 
-        assertThat(run.output()).contains("line 3, column mgn:wave:name: \"WEB\" differs from wave \"web\" only in case");
+        assertThat(run.output())
+                .contains("line 3, column mgn:wave:name: \"WEB\" differs from wave \"web\" only in case");
         assertThat(filesWritten()).isEmpty();
     }
 
@@ -449,7 +461,8 @@ class WaveFromCsvCommandTest {
     void aBooleanCellThatIsNotTrueOrFalseIsNamedInTheParsersWords() throws IOException {
         Run run = fromCsv("mgn:wave:name,mgn:server:id,associatePublicIp\nweb,s-1111111111111111a,yes\n");
 
-        assertThat(run.output()).contains("line 2, column associatePublicIp: must be true or false, not a string (\"yes\")");
+        assertThat(run.output())
+                .contains("line 2, column associatePublicIp: must be true or false, not a string (\"yes\")");
     }
 
     @Test
