@@ -59,7 +59,7 @@ final class ServerTable {
         String name = definition.waveName().equals(view.waveId()) ? "" : " (" + definition.waveName() + ")";
         return "Wave " + view.waveId() + name + ": " + wave.status()
                 + (wave.reason() == null ? "" : " - " + wave.reason())
-                + "    " + definition.sourceRegion() + " -> " + definition.targetRegion()
+                + "    " + Texts.route(definition)
                 + "    started " + Texts.time(wave.startedAt());
     }
 

@@ -70,7 +70,7 @@ final class StartCommand implements FerryCli.Command {
                 StartExecutionResponse started = stepFunctions.startExecution(request -> request
                         .stateMachineArn(ferry.stateMachineArn()).name(name).input(input));
                 out.println("Wave " + wave.waveName() + " (" + wave.servers().size() + " servers, "
-                        + wave.sourceRegion() + " -> " + wave.targetRegion() + ") runs as execution " + name
+                        + Texts.route(wave) + ") runs as execution " + name
                         + ", started " + Texts.time(started.startDate()));
                 out.println("  " + started.executionArn());
             } catch (ExecutionAlreadyExistsException taken) {

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
 import dev.ferry.server.Stage;
+import dev.ferry.wave.WaveDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +21,11 @@ final class Texts {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private Texts() {
+    }
+
+    /** {@code us-east-1 -> eu-central-1}, or {@code into eu-central-1} for a wave that names no source region. */
+    static String route(WaveDefinition wave) {
+        return wave.sourceRegion() == null ? "into " + wave.targetRegion() : wave.sourceRegion() + " -> " + wave.targetRegion();
     }
 
     /** {@code 2026-03-02 10:15:00 UTC}, or {@code -} for none. */
