@@ -137,6 +137,35 @@ class WaveCommandsIntegrationTest {
         assertThat(cloud.engine().listExecutions(cloud.stateMachineArn(), Optional.empty())).hasSize(1);
     }
 
+    @Test
+    void watchDrawsTheServersAgainAsTheWaveMovesAndStopsWhenTheExecutionEnds() {
+        assertThat(ferry("start", ProjectFolder.event("demo-wave.json").toString()).exitCode()).isZero();
+        cloud.onNotification(message -> {
+            Matcher link = APPROVAL_LINK.matcher(message.message());
+            if (link.find()) {
+                cloud.scheduler().submit(() -> approve(link.group()));
+            }
+        });
+        // Each pause between two refreshes lets a quarter of an hour of the local cloud's time pass.
+        StatusCommand status = new StatusCommand(name -> null, pause -> cloud.scheduler().runUntil(() -> false,
+                cloud.clock().instant().plus(Duration.ofMinutes(15))), cloud.clock(), true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exitCode = status.run(List.of("media-stack-demo", "--watch", "900", "--endpoint-url", cloud.endpoint(),
+                "--region", "eu-central-1"), ProjectFolder.root(), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        List<String> screens = List.of(out.toString(StandardCharsets.UTF_8).split(Pattern.quote(StatusCommand.CLEAR_SCREEN)))
+                .stream().filter(screen -> !screen.isEmpty()).toList();
+        assertThat(exitCode).isZero();
+        assertThat(screens.size()).isGreaterThan(3);
+        // The first screen comes before the execution's first state ran: Preflight has not stored the wave.
+        assertThat(screens.getFirst()).contains("Execution RUNNING since", "No servers yet: Preflight has not stored the wave",
+                "again every 900 s until the execution ends");
+        assertThat(screens).anySatisfy(screen -> assertThat(screen).contains("6 servers: 6 in REPLICATION"));
+        assertThat(screens.getLast()).contains("Wave media-stack-demo: COMPLETED", "6 servers: 6 CUT_OVER")
+                .doesNotContain("again every");
+    }
+
     private String serverRow(Run run, String server) {
         return run.out().lines().filter(line -> line.startsWith(server + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + server + " in\n" + run.out()));
