@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The operators' commands of {@code bin/ferry}: they look at a deployed stack, start waves on it and
@@ -19,10 +20,13 @@ public final class FerryCli {
     static final int EXIT_AWS_FAILED = 3;
 
     private static final String USAGE = """
-            usage: bin/ferry waves  [--stack NAME] [--region REGION] [--endpoint-url URL]
-                   bin/ferry status WAVE [--stack NAME] [--region REGION] [--endpoint-url URL] [--watch [SECONDS]]
-                   bin/ferry start  WAVE.json [--stack NAME] [--region REGION] [--endpoint-url URL] [--name NAME]
-                   bin/ferry wave from-csv SERVERS.csv [--defaults WAVE-DEFAULTS.json] [--out FOLDER] [--force]""";
+            usage: bin/ferry waves  [--limit N] [STACK OPTIONS]
+                   bin/ferry status WAVE [--watch [SECONDS]] [STACK OPTIONS]
+                   bin/ferry start  WAVE.json [--name NAME] [STACK OPTIONS]
+                   bin/ferry wave from-csv SERVERS.csv [--defaults WAVE-DEFAULTS.json] [--out FOLDER] [--force]
+            stack options: --stack NAME (default ferry) --region REGION --endpoint-url URL
+                           --table NAME --state-machine-arn ARN (instead of the stack's outputs)
+            credentials: the AWS SDK's default chain (environment, profile, SSO, instance role)""";
 
     /** One of the commands: its arguments after the command's name in, its exit code out. */
     @FunctionalInterface
@@ -31,7 +35,10 @@ public final class FerryCli {
     }
 
     private static final Map<String, Command> COMMANDS = Map.of(
-            "wave", WaveCommand::run);
+            "wave", WaveCommand::run,
+            "waves", new WavesCommand(System::getenv),
+            "status", StatusCommand.forConsole(),
+            "start", new StartCommand(System::getenv));
 
     private FerryCli() {
     }
@@ -52,6 +59,13 @@ public final class FerryCli {
                 throw new IllegalArgumentException("unknown command '" + arguments.getFirst() + "'");
             }
             return command.run(arguments.subList(1, arguments.size()), projectRoot, out);
+        } catch (CommandFailure e) {
+            e.getMessage().lines().forEach(line -> err.println("ferry: " + line));
+            return e.exitCode();
+        } catch (SdkException e) {
+            // The SDK's message names the service, the error code and the request ID where AWS answered.
+            err.println("ferry: AWS: " + e.getMessage());
+            return EXIT_AWS_FAILED;
         } catch (IllegalArgumentException e) {
             err.println("ferry: " + e.getMessage());
             err.println(USAGE);

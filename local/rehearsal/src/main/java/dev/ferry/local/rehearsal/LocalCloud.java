@@ -54,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -187,6 +188,7 @@ public final class LocalCloud implements AutoCloseable {
                     faulty(FaultyServiceName.SNS, ErrorProtocol.XML_ERROR_RESPONSE, outbox),
                     faulty(FaultyServiceName.SSM, ErrorProtocol.AWS_JSON, ssm),
                     faulty(FaultyServiceName.ROUTE53, ErrorProtocol.XML_ERROR_RESPONSE, route53),
+                    new LocalStack(region, environment.accountId(), clock.instant(), this::stackOutputs),
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -297,6 +299,19 @@ public final class LocalCloud implements AutoCloseable {
     /** The name of the DynamoDB table. */
     public String tableName() {
         return TABLE_NAME;
+    }
+
+    /**
+     * The outputs of template.yaml that name what the local cloud has, as CloudFormation gives them
+     * for the deployed stack: what {@code bin/ferry status} and {@code waves} look up.
+     */
+    public SequencedMap<String, String> stackOutputs() {
+        SequencedMap<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("StateMachineArn", stateMachineArn);
+        outputs.put("NotificationTopicArn", topicArn());
+        outputs.put("ReportBucketName", reportBucket());
+        outputs.put("TableName", TABLE_NAME);
+        return outputs;
     }
 
     /** The ARN of a template function in the local cloud. */

@@ -107,6 +107,10 @@ final class ServeCommand {
                 + cloud.stateMachineArn() + " --name demo-1 --input file://events/demo-wave.json");
         out.println("  aws --endpoint-url " + endpoint + " stepfunctions describe-execution --execution-arn "
                 + cloud.stateMachineArn().replace(":stateMachine:", ":execution:") + ":demo-1");
+        out.println("Or bin/ferry, with the same variables (the stack '" + LocalStack.STACK_NAME
+                + "' here names the table and state machine, as a deployed stack's outputs do):");
+        out.println("  bin/ferry start events/demo-wave.json --endpoint-url " + endpoint);
+        out.println("  bin/ferry status media-stack-demo --watch --endpoint-url " + endpoint);
         out.println("Press Ctrl-C to stop.");
         out.println();
     }
