@@ -1,5 +1,7 @@
 package dev.ferry.handler;
 
+import dev.ferry.approval.InMemoryApprovalStore;
+import dev.ferry.approval.WaitingApprovals;
 import dev.ferry.json.Json;
 import dev.ferry.waits.EventFiles;
 import dev.ferry.waits.SweepReport;
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerHandlerTest {
 
     private final WaitsHarness harness = new WaitsHarness();
-    private final ReconcilerHandler handler = new ReconcilerHandler(new WaitReconciler(harness.sweep));
+    private final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    private final ReconcilerHandler handler = new ReconcilerHandler(new WaitReconciler(harness.sweep),
+            new WaitingApprovals(approvals, harness.metrics, harness.clock));
 
     private SweepReport reconcile() throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
