@@ -12,7 +12,10 @@ package dev.ferry.metrics;
  */
 public final class MetricNames {
 
-    /** Servers that ended a stage of their wave, counted once per stage per wave ({@code Stage} and {@code Outcome}, and {@code Outcome} alone). */
+    /**
+     * Servers that ended a stage of their wave, counted once per stage per wave ({@code Stage} and
+     * {@code Outcome}, and {@code Outcome} alone).
+     */
     public static final String STAGE_OUTCOMES = "StageOutcomes";
     /** Seconds a wave spent in a stage, from the first server entering it to the last leaving it ({@code Stage}). */
     public static final String STAGE_DURATION = "StageDuration";
