@@ -88,7 +88,8 @@ public final class Dependencies {
     private final Supplier<ReportExport> reportExport =
             once(() -> new S3ReportExport(clients().s3(), settings().require(Setting.REPORT_BUCKET)));
     private final Supplier<WaveMetrics> waveMetrics = once(() -> new WaveMetrics(
-            settings().require(Setting.POWERTOOLS_METRICS_NAMESPACE), settings().require(Setting.POWERTOOLS_SERVICE_NAME)));
+            settings().require(Setting.POWERTOOLS_METRICS_NAMESPACE),
+            settings().require(Setting.POWERTOOLS_SERVICE_NAME)));
     private final Supplier<StageMeasurement> stageMeasurement = once(() -> new StageMeasurement(waveStore(),
             new DynamoMeasuredStages(clients().dynamoDb(), tableName(), clock(), retention()), waveMetrics()));
     private final Supplier<Prober> prober = once(NetworkProber::new);
