@@ -1,6 +1,7 @@
 package dev.ferry.approval;
 
 import dev.ferry.sfn.TaskAttempt;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Approval requests (the DynamoDB table). */
@@ -26,6 +27,9 @@ public interface ApprovalStore {
      * {@code decision.decidedAt()}. Returns whether this decision was the one recorded.
      */
     boolean decide(String approvalId, Decision decision);
+
+    /** How many approvals are neither decided nor expired at {@code now}: the cutovers waiting for a person. */
+    int waitingForDecision(Instant now);
 
     /** Records that the decision reached the waiting task. */
     void markDelivered(String approvalId);

@@ -12,6 +12,8 @@ import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.SdkEc2Gateway;
 import dev.ferry.export.ReportExport;
 import dev.ferry.export.S3ReportExport;
+import dev.ferry.metrics.StageMeasurement;
+import dev.ferry.metrics.WaveMetrics;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SdkMgnGateway;
 import dev.ferry.network.SdkSourceEc2;
@@ -34,6 +36,7 @@ import dev.ferry.sfn.TaskCallbacks;
 import dev.ferry.sfn.WaveExecutions;
 import dev.ferry.store.DynamoAgentInstallStore;
 import dev.ferry.store.DynamoApprovalStore;
+import dev.ferry.store.DynamoMeasuredStages;
 import dev.ferry.store.DynamoServerClaims;
 import dev.ferry.store.DynamoStageLeases;
 import dev.ferry.store.DynamoWaitStore;
@@ -84,6 +87,11 @@ public final class Dependencies {
             clients().dynamoDb(), tableName(), clock(), retention()));
     private final Supplier<ReportExport> reportExport =
             once(() -> new S3ReportExport(clients().s3(), settings().require(Setting.REPORT_BUCKET)));
+    private final Supplier<WaveMetrics> waveMetrics = once(() -> new WaveMetrics(
+            settings().require(Setting.POWERTOOLS_METRICS_NAMESPACE),
+            settings().require(Setting.POWERTOOLS_SERVICE_NAME)));
+    private final Supplier<StageMeasurement> stageMeasurement = once(() -> new StageMeasurement(waveStore(),
+            new DynamoMeasuredStages(clients().dynamoDb(), tableName(), clock(), retention()), waveMetrics()));
     private final Supplier<Prober> prober = once(NetworkProber::new);
     private final Supplier<TargetNetwork> targetNetwork = once(() -> new SdkTargetNetwork(clients().ec2()));
     private final Supplier<DnsGateway> dns =
@@ -212,6 +220,16 @@ public final class Dependencies {
     /** The report bucket, where every row of a wave's report is written. */
     public ReportExport reportExport() {
         return reportExport.get();
+    }
+
+    /** Ferry's CloudWatch metrics, in the namespace and under the service name of the function's settings. */
+    public WaveMetrics waveMetrics() {
+        return waveMetrics.get();
+    }
+
+    /** Emits the metrics of each stage of a wave once, when its servers are done with it. */
+    public StageMeasurement stageMeasurement() {
+        return stageMeasurement.get();
     }
 
     public Prober prober() {

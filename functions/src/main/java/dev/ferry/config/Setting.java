@@ -20,6 +20,8 @@ public enum Setting {
     REPORT_BUCKET,
     /** The stack's instance profile that InstallAgents may give an instance without one. */
     AGENT_INSTANCE_PROFILE_ARN,
-    /** The CloudWatch namespace of the stage metrics (Powertools reads it too). */
-    POWERTOOLS_METRICS_NAMESPACE
+    /** The CloudWatch namespace of Ferry's metrics (Powertools reads it too). */
+    POWERTOOLS_METRICS_NAMESPACE,
+    /** The service name in the logs, and the {@code Service} dimension of Ferry's metrics (Powertools reads it too). */
+    POWERTOOLS_SERVICE_NAME
 }

@@ -21,8 +21,10 @@ public class BeginWaitHandler extends JsonStreamHandler<BeginWaitRequest, WaitAc
 
     public BeginWaitHandler(Dependencies d) {
         this(new BeginWaitService(d.waveStore(), d.waitStore(),
-                WaitSweep.over(d.waveStore(), d.waitStore(), d.mgn(), d.notifier(), d.taskCallbacks(), d.clock()),
+                WaitSweep.over(d.waveStore(), d.waitStore(), d.mgn(), d.notifier(), d.taskCallbacks(), d.waveMetrics(),
+                        d.clock()),
                 d.clock()));
+        measureFinishedStagesWith(d::stageMeasurement);
     }
 
     BeginWaitHandler(BeginWaitService service) {

@@ -21,6 +21,7 @@ public class DnsSwitchHandler extends JsonStreamHandler<WaveRef, DnsSwitchResult
     public DnsSwitchHandler(Dependencies dependencies) {
         this(new DnsSwitchService(dependencies.waveStore(), dependencies.dns(), dependencies.prober(),
                 dependencies.notifier(), dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     DnsSwitchHandler(DnsSwitchService service) {

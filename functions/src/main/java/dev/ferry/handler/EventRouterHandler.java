@@ -22,7 +22,8 @@ public class EventRouterHandler extends JsonStreamHandler<MgnEventEnvelope, Swee
 
     public EventRouterHandler(Dependencies d) {
         this(new MgnEventRouter(
-                WaitSweep.over(d.waveStore(), d.waitStore(), d.mgn(), d.notifier(), d.taskCallbacks(), d.clock())));
+                WaitSweep.over(d.waveStore(), d.waitStore(), d.mgn(), d.notifier(), d.taskCallbacks(), d.waveMetrics(),
+                        d.clock())));
     }
 
     EventRouterHandler(MgnEventRouter router) {

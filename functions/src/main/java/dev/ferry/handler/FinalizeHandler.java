@@ -18,6 +18,7 @@ public class FinalizeHandler extends JsonStreamHandler<WaveRef, WaveProgress> {
     public FinalizeHandler(Dependencies dependencies) {
         this(new FinalizeService(dependencies.waveStore(), dependencies.stageLeases(), dependencies.mgn(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     FinalizeHandler(FinalizeService service) {

@@ -24,6 +24,7 @@ public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgen
                 dependencies::sourceEc2, dependencies::ssmCommands, dependencies::instanceProfiles,
                 dependencies.notifier(), dependencies.clock(),
                 dependencies.settings().find(Setting.AGENT_INSTANCE_PROFILE_ARN)));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     InstallAgentsHandler(InstallAgentsService service) {

@@ -17,6 +17,7 @@ public class MarkReadyForCutoverHandler extends JsonStreamHandler<WaveRef, WaveP
 
     public MarkReadyForCutoverHandler(Dependencies dependencies) {
         this(new MarkReadyForCutoverService(dependencies.waveStore(), dependencies.mgn(), dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     MarkReadyForCutoverHandler(MarkReadyForCutoverService service) {

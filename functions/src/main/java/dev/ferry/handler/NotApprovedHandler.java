@@ -18,6 +18,7 @@ public class NotApprovedHandler extends JsonStreamHandler<NotApprovedRequest, Wa
     public NotApprovedHandler(Dependencies dependencies) {
         this(new NotApprovedService(dependencies.waveStore(), dependencies.mgn(), dependencies.notifier(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     NotApprovedHandler(NotApprovedService service) {

@@ -25,6 +25,7 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
         this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
                 new ServerClaiming(dependencies.serverClaims(), dependencies.waveExecutions()), dependencies.clock(),
                 dependencies.settings().find(Setting.AWS_REGION), dependencies.replicationQuota()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     PreflightHandler(PreflightService service) {

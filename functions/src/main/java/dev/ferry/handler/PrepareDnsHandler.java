@@ -17,6 +17,7 @@ public class PrepareDnsHandler extends JsonStreamHandler<WaveRef, WaveProgress> 
 
     public PrepareDnsHandler(Dependencies dependencies) {
         this(new PrepareDnsService(dependencies.waveStore(), dependencies.dns(), dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     PrepareDnsHandler(PrepareDnsService service) {

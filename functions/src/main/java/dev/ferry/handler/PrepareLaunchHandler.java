@@ -18,6 +18,7 @@ public class PrepareLaunchHandler extends JsonStreamHandler<WaveRef, WaveProgres
     public PrepareLaunchHandler(Dependencies dependencies) {
         this(new PrepareLaunchService(dependencies.mgn(), dependencies.ec2(), dependencies.waveStore(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     PrepareLaunchHandler(PrepareLaunchService service) {

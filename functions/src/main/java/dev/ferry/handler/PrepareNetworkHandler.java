@@ -18,6 +18,7 @@ public class PrepareNetworkHandler extends JsonStreamHandler<WaveRef, WaveProgre
     public PrepareNetworkHandler(Dependencies dependencies) {
         this(new PrepareNetworkService(dependencies.waveStore(), dependencies::sourceEc2,
                 dependencies.targetNetwork(), dependencies.notifier(), dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     PrepareNetworkHandler(PrepareNetworkService service) {

@@ -19,6 +19,7 @@ public class ReportHandler extends JsonStreamHandler<ReportRequest, WaveReport> 
         this(new ReportService(dependencies.waveStore(), dependencies.agentInstallStore(),
                 dependencies.serverClaims(), dependencies.reportExport(), dependencies.notifier(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     ReportHandler(ReportService service) {

@@ -25,6 +25,7 @@ public class RequestApprovalHandler extends JsonStreamHandler<ApprovalRequest, A
                 dependencies.notifier(), new ApprovalService(dependencies.approvalStore(),
                         dependencies.taskCallbacks(), dependencies.clock()),
                 dependencies.clock(), dependencies.settings().require(Setting.APPROVAL_BASE_URL)));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     RequestApprovalHandler(ApprovalRequestService service) {

@@ -18,6 +18,7 @@ public class SettleHandler extends JsonStreamHandler<PhaseRequest, WaveProgress>
     public SettleHandler(Dependencies dependencies) {
         this(new SettleService(dependencies.waveStore(), dependencies.mgn(), dependencies.notifier(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     SettleHandler(SettleService service) {

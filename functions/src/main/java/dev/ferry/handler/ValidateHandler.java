@@ -18,6 +18,7 @@ public class ValidateHandler extends JsonStreamHandler<PhaseRequest, WaveProgres
     public ValidateHandler(Dependencies dependencies) {
         this(new ValidateService(dependencies.waveStore(), dependencies.ec2(), dependencies.prober(),
                 dependencies.clock()));
+        measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
     ValidateHandler(ValidateService service) {

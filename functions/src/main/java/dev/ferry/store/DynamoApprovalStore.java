@@ -13,6 +13,7 @@ import dev.ferry.approval.Decision;
 import dev.ferry.sfn.TaskAttempt;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -34,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * change ({@code taskToken}, {@code decision} as JSON, {@code delivered}) and {@code decideBefore}
  * (the approval's expiry in epoch milliseconds, which a decision is conditioned on) are attributes
  * of their own, with a {@code status} of WAITING, APPROVED or REJECTED for people reading the table.
+ * Until it is decided, an approval is also in the sparse index of waits, under its own
+ * {@value FerryTable#WAIT_STATE} ({@value #AWAITING_DECISION}) with its expiry as
+ * {@value FerryTable#DEADLINE}, so that the approvals waiting for a person are counted without a scan.
  */
 public final class DynamoApprovalStore implements ApprovalStore {
 
@@ -50,6 +57,8 @@ public final class DynamoApprovalStore implements ApprovalStore {
     private static final String DECIDE_BEFORE = "decideBefore";
     private static final String APPROVAL_ID = "approvalId";
     private static final String WAVE_ID = "waveId";
+    /** The approvals' partition of the index of waits; the waits' own is another, so neither reads the other. */
+    static final String AWAITING_DECISION = "AWAITING_DECISION";
     /** The link item is the second write of the transaction that creates an approval. */
     private static final int LINK_WRITE = 1;
 
@@ -118,7 +127,7 @@ public final class DynamoApprovalStore implements ApprovalStore {
     @Override
     public boolean decide(String approvalId, Decision decision) {
         Map<String, String> names = Map.of("#decision", DECISION, "#status", STATUS, "#decideBefore", DECIDE_BEFORE,
-                "#ttl", FerryTable.TIME_TO_LIVE);
+                "#ttl", FerryTable.TIME_TO_LIVE, "#waitState", FerryTable.WAIT_STATE);
         Map<String, AttributeValue> values = Map.of(
                 ":decision", text(RecordJson.text(decision)),
                 ":status", text(statusOf(decision)),
@@ -128,7 +137,7 @@ public final class DynamoApprovalStore implements ApprovalStore {
             // A missing approval fails the condition too: it has no decideBefore to compare with.
             dynamoDb.updateItem(update -> update.tableName(tableName)
                     .key(keyOf(approvalId))
-                    .updateExpression("SET #decision = :decision, #status = :status, #ttl = :ttl")
+                    .updateExpression("SET #decision = :decision, #status = :status, #ttl = :ttl REMOVE #waitState")
                     .conditionExpression("attribute_not_exists(#decision) AND #decideBefore > :decidedAt")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
@@ -136,6 +145,21 @@ public final class DynamoApprovalStore implements ApprovalStore {
         } catch (ConditionalCheckFailedException decidedOrExpired) {
             return false;
         }
+    }
+
+    /** One query of the approvals' partition of the index, counting only (no item is read out). */
+    @Override
+    public int waitingForDecision(Instant now) {
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(FerryTable.UNRELEASED_WAITS_INDEX)
+                .keyConditionExpression("#state = :awaiting AND #deadline > :now")
+                .expressionAttributeNames(Map.of("#state", FerryTable.WAIT_STATE, "#deadline", FerryTable.DEADLINE))
+                .expressionAttributeValues(Map.of(":awaiting", text(AWAITING_DECISION),
+                        ":now", number(now.getEpochSecond())))
+                .select(Select.COUNT)
+                .build();
+        return dynamoDb.queryPaginator(query).stream().mapToInt(QueryResponse::count).sum();
     }
 
     @Override
@@ -228,6 +252,9 @@ public final class DynamoApprovalStore implements ApprovalStore {
         item.put(STATUS, text(approval.isDecided() ? statusOf(approval.decision()) : "WAITING"));
         if (approval.isDecided()) {
             item.put(DECISION, text(RecordJson.text(approval.decision())));
+        } else {
+            item.put(FerryTable.WAIT_STATE, text(AWAITING_DECISION));
+            item.put(FerryTable.DEADLINE, number(approval.expiresAt().getEpochSecond()));
         }
         item.put(FerryTable.TIME_TO_LIVE, retention.expiresAt());
         return item;

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <p>The index {@value #UNRELEASED_WAITS_INDEX} is sparse: only wait items carry
  * {@value #WAIT_STATE}, and only until they are released, so the reconciler reads the waits that
- * still matter without scanning the table.
+ * still matter without scanning the table. Approvals carry it too, under a value of their own,
+ * until they are decided (see {@code DynamoApprovalStore}).
  */
 public final class FerryTable {
 
@@ -30,7 +31,8 @@ public final class FerryTable {
     public static final String TIME_TO_LIVE = "expiresAt";
     /** The sparse index of waits not yet released. */
     public static final String UNRELEASED_WAITS_INDEX = "unreleased-waits";
-    /** Partition key of the index (string): {@code UNRELEASED} while a wait is not released, absent after. */
+    /** Partition key of the index (string): {@code UNRELEASED} while a wait is not released,
+     *  {@code AWAITING_DECISION} while an approval is not decided, absent after. */
     public static final String WAIT_STATE = "waitState";
     /** Sort key of the index (number): the wait's deadline in epoch seconds. */
     public static final String DEADLINE = "deadline";

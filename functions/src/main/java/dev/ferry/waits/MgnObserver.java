@@ -1,5 +1,6 @@
 package dev.ferry.waits;
 
+import dev.ferry.metrics.WaveMetrics;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.server.ServerRecord;
@@ -15,14 +16,17 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what MGN says of a wave's servers (one batched {@code DescribeSourceServers}) and records
- * it as each server's {@code lastSeen}.
+ * it as each server's {@code lastSeen}. Every replication lag it reads is also a metric: this is
+ * where the controller learns it (the reconciler's schedule and MGN's events decide how often).
  */
 final class MgnObserver {
 
     private final MgnGateway mgn;
+    private final WaveMetrics metrics;
 
-    MgnObserver(MgnGateway mgn) {
+    MgnObserver(MgnGateway mgn, WaveMetrics metrics) {
         this.mgn = mgn;
+        this.metrics = metrics;
     }
 
     /**
@@ -41,6 +45,9 @@ final class MgnObserver {
             SourceServer server = seen.get(record.sourceServerId());
             if (server != null && !sameStates(record.lastSeen(), server)) {
                 servers.put(record.withLastSeen(statesOf(server, now)));
+            }
+            if (server != null && server.lag() != null) {
+                metrics.replicationLag(record.waveId(), record.sourceServerId(), server.lag());
             }
         }
         return seen;

@@ -1,5 +1,6 @@
 package dev.ferry.waits;
 
+import dev.ferry.metrics.WaveMetrics;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.ServerRecord;
@@ -22,9 +23,9 @@ public final class WaitEvaluator {
     private final LaunchCondition launch;
 
     /** An evaluator reading and acting through these ports. */
-    public WaitEvaluator(WaveStore waves, MgnGateway mgn, Notifier notifier, Clock clock) {
+    public WaitEvaluator(WaveStore waves, MgnGateway mgn, Notifier notifier, WaveMetrics metrics, Clock clock) {
         this.waves = waves;
-        MgnObserver observer = new MgnObserver(mgn);
+        MgnObserver observer = new MgnObserver(mgn, metrics);
         this.replication = new ReplicationCondition(waves, observer, new StallWatch(mgn, notifier), notifier, clock);
         this.launch = new LaunchCondition(mgn, observer, clock);
     }

@@ -1,5 +1,6 @@
 package dev.ferry.waits;
 
+import dev.ferry.metrics.WaveMetrics;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.WaveStore;
@@ -46,10 +47,10 @@ public final class WaitSweep {
         this.clock = clock;
     }
 
-    /** A sweep over these ports, with its evaluator and releaser. */
+    /** A sweep over these ports, with its evaluator (which reports the replication lags it reads) and releaser. */
     public static WaitSweep over(WaveStore waves, WaitStore waits, MgnGateway mgn, Notifier notifier,
-                                 TaskCallbacks callbacks, Clock clock) {
-        return new WaitSweep(waits, new WaitEvaluator(waves, mgn, notifier, clock),
+                                 TaskCallbacks callbacks, WaveMetrics metrics, Clock clock) {
+        return new WaitSweep(waits, new WaitEvaluator(waves, mgn, notifier, metrics, clock),
                 new WaitReleaser(waits, callbacks, clock), clock);
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.approval;
 
 import dev.ferry.sfn.TaskAttempt;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,11 @@ public class InMemoryApprovalStore implements ApprovalStore {
         approvals.put(approvalId, new Approval(a.approvalId(), a.waveId(), a.waveName(), a.summary(), taskToken,
                 attempt, a.createdAt(), a.expiresAt(), a.decision(), a.delivered(), a.notified()));
         return true;
+    }
+
+    @Override
+    public int waitingForDecision(Instant now) {
+        return (int) approvals.values().stream().filter(a -> !a.isDecided() && !a.isExpired(now)).count();
     }
 
     @Override

@@ -29,7 +29,7 @@ class PackageLayersTest {
             Map.entry("mgn", 1), Map.entry("network", 1), Map.entry("dns", 1),
             Map.entry("agent", 2),
             Map.entry("server", 3),
-            Map.entry("json", 4), Map.entry("notify", 4),
+            Map.entry("json", 4), Map.entry("notify", 4), Map.entry("metrics", 4),
             Map.entry("export", 5), Map.entry("approval", 5), Map.entry("waits", 5),
             Map.entry("stage", 6), Map.entry("store", 6),
             Map.entry("config", 7),

@@ -281,14 +281,14 @@ class TemplateTest {
     }
 
     @Test
-    void alarmsNotifyTheTopicOfFailedTimedOutAndAbortedExecutionsAndOfDeadLetters() {
+    void alarmsNotifyTheAlarmTopicOfFailedTimedOutAndAbortedExecutionsAndOfDeadLetters() {
         assertThat(properties("FailedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsFailed");
         assertThat(properties("TimedOutExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsTimedOut");
         assertThat(properties("AbortedExecutionsAlarm").path("MetricName").asText()).isEqualTo("ExecutionsAborted");
         assertThat(properties("DeadLetterAlarm").path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
         for (String alarm : List.of("FailedExecutionsAlarm", "TimedOutExecutionsAlarm", "AbortedExecutionsAlarm",
                 "DeadLetterAlarm")) {
-            assertThat(texts(properties(alarm).path("AlarmActions"))).as(alarm).containsExactly("NotificationTopic");
+            assertThat(texts(properties(alarm).path("AlarmActions"))).as(alarm).containsExactly("AlarmTopic");
         }
     }
 

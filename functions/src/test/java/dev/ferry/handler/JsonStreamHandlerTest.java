@@ -1,6 +1,16 @@
 package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.metrics.EmfLines;
+import dev.ferry.metrics.MeasuredStages;
+import dev.ferry.metrics.MetricNames;
+import dev.ferry.metrics.InMemoryMeasuredStages;
+import dev.ferry.metrics.StageMeasurement;
+import dev.ferry.metrics.WaveMetrics;
+import dev.ferry.server.ServerRecord;
+import dev.ferry.server.Stage;
+import dev.ferry.testing.InMemoryWaveStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -11,6 +21,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +117,59 @@ class JsonStreamHandlerTest {
         assertThatThrownBy(() -> invoke("not json"))
                 .isInstanceOf(InvalidStageInputException.class)
                 .hasMessageContaining("Unrecognized token 'not'");
+    }
+
+    @Test
+    void afterASuccessfulInvocationTheWavesFinishedStagesAreMeasured() {
+        handler.measureFinishedStagesWith(() -> measurement(new InMemoryMeasuredStages()));
+
+        List<JsonNode> lines = EmfLines.during(() -> invokeQuietly("{\"waveId\":\"media-1\"}"));
+
+        assertThat(lines).filteredOn(line -> line.has(MetricNames.STAGE_OUTCOMES))
+                .extracting(line -> line.path("waveId").asText() + " " + line.path("Stage").asText() + " "
+                        + line.path("Outcome").asText() + "=" + line.path(MetricNames.STAGE_OUTCOMES).asInt())
+                .contains("media-1 PREFLIGHT PASSED=1");
+    }
+
+    @Test
+    void aFailedInvocationMeasuresNothing() {
+        handler.measureFinishedStagesWith(() -> measurement(new InMemoryMeasuredStages()));
+
+        List<JsonNode> lines = EmfLines.during(() -> assertThatThrownBy(() -> invoke("{\"waveId\":\"bad\"}"))
+                .isInstanceOf(IllegalGreetingException.class));
+
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void aMeasurementThatFailsLeavesTheStagesResultStanding() throws Exception {
+        handler.measureFinishedStagesWith(() -> measurement(new InMemoryMeasuredStages() {
+            @Override
+            public Set<Stage> of(String waveId) {
+                throw new IllegalStateException("table unreachable");
+            }
+        }));
+
+        String output = invoke("{\"waveId\":\"media-1\",\"at\":\"2026-03-02T10:15:00Z\"}");
+
+        assertThat(output).isEqualTo("{\"text\":\"hello media-1 at 2026-03-02T10:15:00Z\"}");
+    }
+
+    /** Over a wave whose one server has left preflight. */
+    private static StageMeasurement measurement(MeasuredStages measured) {
+        InMemoryWaveStore waves = new InMemoryWaveStore();
+        Instant joined = Instant.parse("2026-03-02T10:00:00Z");
+        waves.putServer(ServerRecord.joining("media-1", "s-1", "media-server", null, joined)
+                .enteringStage(Stage.PREPARE_LAUNCH, joined.plusSeconds(60)));
+        return new StageMeasurement(waves, measured, new WaveMetrics("Ferry", "ferry"));
+    }
+
+    private void invokeQuietly(String input) {
+        try {
+            invoke(input);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String invoke(String input) throws Exception {

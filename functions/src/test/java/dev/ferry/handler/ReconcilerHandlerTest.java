@@ -1,6 +1,13 @@
 package dev.ferry.handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.approval.Approval;
+import dev.ferry.approval.InMemoryApprovalStore;
+import dev.ferry.approval.WaitingApprovals;
 import dev.ferry.json.Json;
+import dev.ferry.metrics.EmfLines;
+import dev.ferry.metrics.MetricNames;
+import dev.ferry.sfn.TaskAttempt;
 import dev.ferry.waits.EventFiles;
 import dev.ferry.waits.SweepReport;
 import dev.ferry.waits.Wait;
@@ -12,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerHandlerTest {
 
     private final WaitsHarness harness = new WaitsHarness();
-    private final ReconcilerHandler handler = new ReconcilerHandler(new WaitReconciler(harness.sweep));
+    private final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    private final ReconcilerHandler handler = new ReconcilerHandler(new WaitReconciler(harness.sweep),
+            new WaitingApprovals(approvals, harness.metrics, harness.clock));
 
     private SweepReport reconcile() throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -59,9 +70,34 @@ class ReconcilerHandlerTest {
     }
 
     @Test
+    void eachRunCountsTheApprovalsWaitingForADecisionAsAMetric() throws IOException {
+        approvals.seed(approval("approval-1", "wave-1", harness.clock.instant().plus(Duration.ofHours(24))));
+        approvals.seed(approval("approval-2", "wave-2", harness.clock.instant().plus(Duration.ofHours(2))));
+        approvals.seed(approval("approval-3", "wave-3", harness.clock.instant().minusSeconds(1)));
+
+        List<JsonNode> lines = EmfLines.during(() -> {
+            try {
+                reconcile();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        assertThat(lines).filteredOn(line -> line.has(MetricNames.APPROVALS_WAITING))
+                .singleElement().satisfies(line -> assertThat(line.path(MetricNames.APPROVALS_WAITING).asInt())
+                        .isEqualTo(2));
+    }
+
+    @Test
     void theScheduleWithNothingOpenReportsNothing() throws IOException {
         SweepReport report = reconcile();
 
         assertThat(report).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    private static Approval approval(String approvalId, String waveId, Instant expiresAt) {
+        return new Approval(approvalId, waveId, "Media servers", "2 servers ready for cutover", "token-" + approvalId,
+                new TaskAttempt(expiresAt.minus(Duration.ofDays(2)), 0), expiresAt.minus(Duration.ofDays(2)),
+                expiresAt, null, false, false);
     }
 }

@@ -213,6 +213,26 @@ class DynamoApprovalStoreIntegrationTest {
         assertThat(item("APPROVAL#approval-1", "APPROVAL").get("record").s()).doesNotContain("token-");
     }
 
+    @Test
+    void approvalsWaitingForADecisionAreCountedUntilDecidedOrExpired() {
+        store.createForWave(approval("approval-1", "wave-1", "token-1"));
+        store.createForWave(approval("approval-2", "wave-2", "token-2"));
+        store.createForWave(approval("approval-3", "wave-3", "token-3"));
+        store.decide("approval-2", decision(true, NOW.plusSeconds(600)));
+
+        assertThat(store.waitingForDecision(NOW.plusSeconds(900))).isEqualTo(2);
+        assertThat(store.waitingForDecision(EXPIRES)).isZero();
+    }
+
+    @Test
+    void theApprovalsCountedAreNotWaitsTheReconcilerEvaluates() {
+        store.createForWave(approval("approval-1", "wave-1", "token-1"));
+
+        DynamoWaitStore waits = new DynamoWaitStore(DYNAMO_DB.client(), DYNAMO_DB.tableName(),
+                Clock.fixed(NOW, ZoneOffset.UTC), RETENTION);
+        assertThat(waits.unreleased()).isEmpty();
+    }
+
     private static Approval approval(String approvalId, String waveId, String token) {
         return new Approval(approvalId, waveId, "Media servers", "2 servers ready for cutover", token,
                 new TaskAttempt(NOW, 0), NOW, EXPIRES,

@@ -1,5 +1,8 @@
 package dev.ferry.waits;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.metrics.EmfLines;
+import dev.ferry.metrics.MetricNames;
 import dev.ferry.notify.Notification;
 import dev.ferry.server.ServerRecord;
 import dev.ferry.server.ServerStatus;
@@ -46,6 +49,22 @@ class ReplicationWaitTest {
         assertThat(ack.attempt()).isEqualTo(WaitAttempt.WAITING);
         assertThat(harness.callbacksSent()).isZero();
         assertThat(harness.wait(WaitKind.REPLICATION).status()).isEqualTo(Wait.Status.PENDING);
+    }
+
+    @Test
+    void everyReplicationLagReadFromMgnIsAMetricLineNamingItsServerAndAServerWithoutLagGivesNone() {
+        List<String> ids = harness.givenWave(OnServerFailure.CONTINUE, 2);
+        harness.mgn.readyForTest(ids.get(0));
+        harness.mgn.initialSync(ids.get(1));
+
+        List<JsonNode> lines = EmfLines.during(() -> harness.begin(WaitKind.REPLICATION));
+
+        assertThat(lines).filteredOn(line -> line.has(MetricNames.REPLICATION_LAG)).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.path(MetricNames.REPLICATION_LAG).asDouble()).isEqualTo(2.0);
+                    assertThat(line.path(MetricNames.SERVER_PROPERTY).asText()).isEqualTo(ids.get(0));
+                    assertThat(line.path(MetricNames.WAVE_PROPERTY).asText()).isEqualTo(WaitsHarness.WAVE_ID);
+                });
     }
 
     @Test

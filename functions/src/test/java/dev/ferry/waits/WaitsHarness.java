@@ -2,6 +2,7 @@ package dev.ferry.waits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.json.Json;
+import dev.ferry.metrics.WaveMetrics;
 import dev.ferry.notify.Notification;
 import dev.ferry.notify.Notifier;
 import dev.ferry.server.ServerRecord;
@@ -60,7 +61,8 @@ public final class WaitsHarness {
     public final FakeMgn mgn = new FakeMgn(clock);
     public final Notifier notifier = mock(Notifier.class);
     public final TaskCallbacks callbacks = mock(TaskCallbacks.class);
-    public final WaitSweep sweep = WaitSweep.over(waves, waits, mgn, notifier, callbacks, clock);
+    public final WaveMetrics metrics = new WaveMetrics("Ferry", "ferry");
+    public final WaitSweep sweep = WaitSweep.over(waves, waits, mgn, notifier, callbacks, metrics, clock);
     public final BeginWaitService beginWait = new BeginWaitService(waves, waits, sweep, clock);
 
     public WaitsHarness() {
