@@ -56,4 +56,30 @@ public interface MgnGateway {
     void finalizeCutover(String sourceServerId);
 
     void markAsArchived(String sourceServerId);
+
+    /** Every MGN wave of the region that is not archived (MGN filters by ID and archival, not by name). */
+    List<MgnWave> activeWaves();
+
+    MgnWave createWave(String name, String description);
+
+    /** Every MGN application of the region that is not archived. */
+    List<MgnApplication> activeApplications();
+
+    /** The applications in this MGN wave, archived or not. */
+    List<MgnApplication> applicationsInWave(String waveId);
+
+    MgnApplication createApplication(String name, String description);
+
+    /** Puts the application in the wave. */
+    void associateApplication(String waveId, String applicationId);
+
+    /** Puts the servers in the application (any number; sent 50 at a time, MGN's limit). */
+    void associateSourceServers(String applicationId, Collection<String> sourceServerIds);
+
+    /** The servers in this application, archived or not. */
+    List<SourceServer> sourceServersInApplication(String applicationId);
+
+    void archiveApplication(String applicationId);
+
+    void archiveWave(String waveId);
 }

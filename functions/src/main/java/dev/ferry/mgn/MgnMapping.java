@@ -37,7 +37,32 @@ final class MgnMapping {
                 replication.map(DataReplicationInfo::dataReplicationError).map(DataReplicationError::errorAsString).orElse(null),
                 replication.map(DataReplicationInfo::lagDuration).map(lag -> lag(server.sourceServerID(), lag)).orElse(null),
                 Boolean.TRUE.equals(server.isArchived()),
-                server.launchedInstance() == null ? null : server.launchedInstance().ec2InstanceID());
+                server.launchedInstance() == null ? null : server.launchedInstance().ec2InstanceID(),
+                server.applicationID());
+    }
+
+    static MgnWave wave(software.amazon.awssdk.services.mgn.model.Wave wave) {
+        return new MgnWave(wave.waveID(), wave.name(), Boolean.TRUE.equals(wave.isArchived()),
+                instant(wave.creationDateTime()));
+    }
+
+    static MgnWave wave(software.amazon.awssdk.services.mgn.model.CreateWaveResponse wave) {
+        return new MgnWave(wave.waveID(), wave.name(), Boolean.TRUE.equals(wave.isArchived()),
+                instant(wave.creationDateTime()));
+    }
+
+    static MgnApplication application(software.amazon.awssdk.services.mgn.model.CreateApplicationResponse application) {
+        return new MgnApplication(application.applicationID(), application.name(), application.waveID(),
+                Boolean.TRUE.equals(application.isArchived()), instant(application.creationDateTime()));
+    }
+
+    static MgnApplication application(software.amazon.awssdk.services.mgn.model.Application application) {
+        return new MgnApplication(application.applicationID(), application.name(), application.waveID(),
+                Boolean.TRUE.equals(application.isArchived()), instant(application.creationDateTime()));
+    }
+
+    private static Instant instant(String isoDateTime) {
+        return isoDateTime == null ? null : Instant.parse(isoDateTime);
     }
 
     static Job job(software.amazon.awssdk.services.mgn.model.Job job) {

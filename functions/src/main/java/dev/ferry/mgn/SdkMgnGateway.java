@@ -2,12 +2,20 @@ package dev.ferry.mgn;
 
 import dev.ferry.retry.Sleeper;
 import dev.ferry.wave.ReplicationSettings;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.ArchiveApplicationRequest;
+import software.amazon.awssdk.services.mgn.model.ArchiveWaveRequest;
+import software.amazon.awssdk.services.mgn.model.AssociateApplicationsRequest;
+import software.amazon.awssdk.services.mgn.model.AssociateSourceServersRequest;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateRequest;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycle;
 import software.amazon.awssdk.services.mgn.model.ChangeServerLifeCycleStateSourceServerLifecycleState;
 import software.amazon.awssdk.services.mgn.model.ConflictException;
+import software.amazon.awssdk.services.mgn.model.CreateApplicationRequest;
 import software.amazon.awssdk.services.mgn.model.CreateReplicationConfigurationTemplateRequest;
+import software.amazon.awssdk.services.mgn.model.CreateWaveRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsRequest;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsRequestFilters;
 import software.amazon.awssdk.services.mgn.model.DescribeJobsResponse;
@@ -19,6 +27,12 @@ import software.amazon.awssdk.services.mgn.model.DescribeSourceServersResponse;
 import software.amazon.awssdk.services.mgn.model.FinalizeCutoverRequest;
 import software.amazon.awssdk.services.mgn.model.GetLaunchConfigurationRequest;
 import software.amazon.awssdk.services.mgn.model.InitializeServiceRequest;
+import software.amazon.awssdk.services.mgn.model.ListApplicationsRequest;
+import software.amazon.awssdk.services.mgn.model.ListApplicationsRequestFilters;
+import software.amazon.awssdk.services.mgn.model.ListApplicationsResponse;
+import software.amazon.awssdk.services.mgn.model.ListWavesRequest;
+import software.amazon.awssdk.services.mgn.model.ListWavesRequestFilters;
+import software.amazon.awssdk.services.mgn.model.ListWavesResponse;
 import software.amazon.awssdk.services.mgn.model.MarkAsArchivedRequest;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
 import software.amazon.awssdk.services.mgn.model.RetryDataReplicationRequest;
@@ -36,6 +50,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -57,9 +72,15 @@ public class SdkMgnGateway implements MgnGateway {
     static final int MAX_RESULTS = 1000;
     /** The MGN user guide's limit of servers per launch or terminate call. */
     static final int MAX_SERVERS_PER_JOB_REQUEST = 100;
+    /** MGN's limit on {@code sourceServerIDs} of {@code AssociateSourceServers}. */
+    static final int ASSOCIATE_SOURCE_SERVERS_LIMIT = 50;
 
     private static final Set<LifecycleState> SETTABLE_STATES =
             EnumSet.of(LifecycleState.READY_FOR_TEST, LifecycleState.READY_FOR_CUTOVER, LifecycleState.CUTOVER);
+
+    /** For the creates, which MGN cannot tell apart from a second create when the SDK sends them again. */
+    private static final SdkPlugin NO_SDK_RETRY =
+            config -> config.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
     private final MgnClient mgn;
     private final ThrottlingRetry retry;
@@ -243,6 +264,107 @@ public class SdkMgnGateway implements MgnGateway {
             }
             return mgn.markAsArchived(MarkAsArchivedRequest.builder().sourceServerID(sourceServerId).build());
         });
+    }
+
+    @Override
+    public List<MgnWave> activeWaves() {
+        return pages(ListWavesRequest.builder()
+                        .filters(ListWavesRequestFilters.builder().isArchived(false).build())
+                        .maxResults(MAX_RESULTS)
+                        .build(),
+                request -> call("ListWaves", () -> mgn.listWaves(request)),
+                ListWavesResponse::nextToken,
+                (request, token) -> request.toBuilder().nextToken(token).build(),
+                response -> response.items().stream().map(MgnMapping::wave).toList());
+    }
+
+    /**
+     * Creates the wave. MGN takes no idempotency token, so the request is sent without the SDK's own
+     * retries (a retry of a create whose answer was lost would make a second wave); a failure on the
+     * way reaches the caller, whose retry looks for the wave by name first. A throttled call is sent
+     * again only when no active wave has that name yet.
+     */
+    @Override
+    public MgnWave createWave(String name, String description) {
+        AtomicBoolean sent = new AtomicBoolean();
+        return call("CreateWave", () -> {
+            if (sent.getAndSet(true)) {
+                Optional<MgnWave> made = activeWaves().stream().filter(wave -> wave.name().equals(name)).findFirst();
+                if (made.isPresent()) {
+                    return made.get();
+                }
+            }
+            return MgnMapping.wave(mgn.createWave(CreateWaveRequest.builder().name(name).description(description)
+                    .overrideConfiguration(once -> once.addPlugin(NO_SDK_RETRY)).build()));
+        });
+    }
+
+    @Override
+    public List<MgnApplication> activeApplications() {
+        return applications(ListApplicationsRequestFilters.builder().isArchived(false).build());
+    }
+
+    @Override
+    public List<MgnApplication> applicationsInWave(String waveId) {
+        return applications(ListApplicationsRequestFilters.builder().waveIDs(waveId).build());
+    }
+
+    /** Creates the application, sent as {@link #createWave} is: once, unless throttled and still missing. */
+    @Override
+    public MgnApplication createApplication(String name, String description) {
+        AtomicBoolean sent = new AtomicBoolean();
+        return call("CreateApplication", () -> {
+            if (sent.getAndSet(true)) {
+                Optional<MgnApplication> made = activeApplications().stream()
+                        .filter(application -> application.name().equals(name)).findFirst();
+                if (made.isPresent()) {
+                    return made.get();
+                }
+            }
+            return MgnMapping.application(mgn.createApplication(CreateApplicationRequest.builder().name(name)
+                    .description(description).overrideConfiguration(once -> once.addPlugin(NO_SDK_RETRY)).build()));
+        });
+    }
+
+    @Override
+    public void associateApplication(String waveId, String applicationId) {
+        call("AssociateApplications", () -> mgn.associateApplications(
+                AssociateApplicationsRequest.builder().waveID(waveId).applicationIDs(applicationId).build()));
+    }
+
+    @Override
+    public void associateSourceServers(String applicationId, Collection<String> sourceServerIds) {
+        for (List<String> chunk : chunks(sourceServerIds, ASSOCIATE_SOURCE_SERVERS_LIMIT)) {
+            call("AssociateSourceServers", () -> mgn.associateSourceServers(AssociateSourceServersRequest.builder()
+                    .applicationID(applicationId).sourceServerIDs(chunk).build()));
+        }
+    }
+
+    @Override
+    public List<SourceServer> sourceServersInApplication(String applicationId) {
+        return sourceServers(DescribeSourceServersRequest.builder()
+                .filters(DescribeSourceServersRequestFilters.builder().applicationIDs(applicationId).build())
+                .maxResults(MAX_RESULTS)
+                .build());
+    }
+
+    @Override
+    public void archiveApplication(String applicationId) {
+        call("ArchiveApplication", () -> mgn.archiveApplication(
+                ArchiveApplicationRequest.builder().applicationID(applicationId).build()));
+    }
+
+    @Override
+    public void archiveWave(String waveId) {
+        call("ArchiveWave", () -> mgn.archiveWave(ArchiveWaveRequest.builder().waveID(waveId).build()));
+    }
+
+    private List<MgnApplication> applications(ListApplicationsRequestFilters filters) {
+        return pages(ListApplicationsRequest.builder().filters(filters).maxResults(MAX_RESULTS).build(),
+                request -> call("ListApplications", () -> mgn.listApplications(request)),
+                ListApplicationsResponse::nextToken,
+                (request, token) -> request.toBuilder().nextToken(token).build(),
+                response -> response.items().stream().map(MgnMapping::application).toList());
     }
 
     private boolean isArchived(String sourceServerId) {

@@ -18,10 +18,19 @@ import java.util.stream.Collectors;
  * @param lag                {@code dataReplicationInfo.lagDuration}; null until the server is launchable
  * @param archived           {@code isArchived}
  * @param launchedInstanceId {@code launchedInstance.ec2InstanceID}, or null
+ * @param applicationId      {@code applicationID}: the MGN application the server is in, or null
  */
 public record SourceServer(String id, String arn, String hostname, String awsInstanceId, LifecycleState lifecycle,
                            String replication, String replicationError, Duration lag, boolean archived,
-                           String launchedInstanceId) {
+                           String launchedInstanceId, String applicationId) {
+
+    /** A server in no MGN application. */
+    public SourceServer(String id, String arn, String hostname, String awsInstanceId, LifecycleState lifecycle,
+                        String replication, String replicationError, Duration lag, boolean archived,
+                        String launchedInstanceId) {
+        this(id, arn, hostname, awsInstanceId, lifecycle, replication, replicationError, lag, archived,
+                launchedInstanceId, null);
+    }
 
     /** Whether MGN can launch a test or cutover instance for it (lag is known). */
     public boolean isLaunchable() {

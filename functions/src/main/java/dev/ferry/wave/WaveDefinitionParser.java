@@ -27,7 +27,7 @@ public final class WaveDefinitionParser {
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
             "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation",
-            "quotas");
+            "quotas", "mgnWave");
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
@@ -81,10 +81,11 @@ public final class WaveDefinitionParser {
         AgentInstallationSettings agentInstallation = AgentInstallationParser.parse(root, "agentInstallation");
         requireSourceRegionForAgentInstallation(root, agentInstallation, servers, sourceRegion);
         MgnQuotas quotas = quotas(root);
+        MgnWaveSettings mgnWave = MgnWaveSettingsParser.parse(root, "mgnWave");
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
                 launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
-                network, dns, agentInstallation, quotas);
+                network, dns, agentInstallation, quotas, mgnWave);
     }
 
     private static String waveName(ObjectFields root) {

@@ -251,6 +251,32 @@ class TemplateTest {
     }
 
     @Test
+    void onlyPreflightGroupsServersInMgnWavesAndOnlyFinalizeArchivesThemEachOnTheirOwnResourceType() {
+        List<String> grouping = List.of("mgn:CreateWave", "mgn:CreateApplication", "mgn:AssociateApplications",
+                "mgn:AssociateSourceServers");
+        List<String> archiving = List.of("mgn:ArchiveWave", "mgn:ArchiveApplication");
+
+        assertThat(statementAllowing("PreflightFunction", "mgn:CreateWave").path("Resource").asText())
+                .endsWith(":wave/*");
+        assertThat(statementAllowing("PreflightFunction", "mgn:CreateApplication").path("Resource").asText())
+                .endsWith(":application/*");
+        assertThat(texts(statementAllowing("PreflightFunction", "mgn:AssociateSourceServers").path("Resource")))
+                .allMatch(arn -> arn.endsWith(":application/*") || arn.endsWith(":source-server/*"));
+        assertThat(statementAllowing("FinalizeFunction", "mgn:ArchiveWave").path("Resource").asText())
+                .endsWith(":wave/*");
+        functions().keySet().forEach(function -> {
+            List<String> actions = new ArrayList<>();
+            collectActions(properties(function), actions);
+            if (!function.equals("PreflightFunction")) {
+                assertThat(actions).as(function).doesNotContainAnyElementsOf(grouping);
+            }
+            if (!function.equals("FinalizeFunction")) {
+                assertThat(actions).as(function).doesNotContainAnyElementsOf(archiving);
+            }
+        });
+    }
+
+    @Test
     void exactlyTheFunctionsToldTheTopicMayPublishToItAndUseItsKey() {
         functions().keySet().forEach(function -> {
             JsonNode properties = properties(function);

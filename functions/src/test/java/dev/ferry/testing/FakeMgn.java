@@ -3,9 +3,11 @@ package dev.ferry.testing;
 import dev.ferry.mgn.Job;
 import dev.ferry.mgn.LaunchConfigurationChange;
 import dev.ferry.mgn.LifecycleState;
+import dev.ferry.mgn.MgnApplication;
 import dev.ferry.mgn.MgnConflictException;
 import dev.ferry.mgn.MgnGateway;
 import dev.ferry.mgn.MgnQuotaExceededException;
+import dev.ferry.mgn.MgnWave;
 import dev.ferry.mgn.SourceServer;
 import dev.ferry.wave.ReplicationSettings;
 
@@ -65,6 +67,9 @@ public final class FakeMgn implements MgnGateway {
     private final Set<String> conflictsAfterChange = new HashSet<>();
     private final Set<String> refusedToLaunch = new HashSet<>();
     private boolean crashAfterNextStart;
+    private boolean loseNextCreateAnswer;
+    private final Map<String, MgnWave> waves = new LinkedHashMap<>();
+    private final Map<String, MgnApplication> applications = new LinkedHashMap<>();
     private boolean quotaExceededOnNextStart;
 
     private int initializeCalls;
@@ -204,6 +209,37 @@ public final class FakeMgn implements MgnGateway {
     }
 
     /** MGN refuses with 409 every StartTest or StartCutover that includes this server, as it refuses a whole batch. */
+    /** The next CreateWave or CreateApplication is applied, then its answer is lost. */
+    public synchronized void loseNextCreateAnswer() {
+        loseNextCreateAnswer = true;
+    }
+
+    /** An MGN wave made outside Ferry (by hand in the console). */
+    public synchronized MgnWave addWave(String name) {
+        MgnWave wave = new MgnWave(String.format("wave-%017d", waves.size() + 1), name, false, clock.instant());
+        waves.put(wave.id(), wave);
+        return wave;
+    }
+
+    /** An MGN application made outside Ferry, in {@code waveId} (or none) and holding these servers. */
+    public synchronized MgnApplication addApplication(String name, String waveId, String... sourceServerIds) {
+        MgnApplication application = new MgnApplication(String.format("app-%017d", applications.size() + 1), name,
+                waveId, false, clock.instant());
+        applications.put(application.id(), application);
+        for (String id : sourceServerIds) {
+            update(id, server -> withApplication(server, application.id()));
+        }
+        return application;
+    }
+
+    public synchronized List<MgnWave> waves() {
+        return List.copyOf(waves.values());
+    }
+
+    public synchronized List<MgnApplication> applications() {
+        return List.copyOf(applications.values());
+    }
+
     public synchronized void refusingToLaunch(String id) {
         refusedToLaunch.add(id);
     }
@@ -505,7 +541,116 @@ public final class FakeMgn implements MgnGateway {
         update(sourceServerId, stored -> copy(stored, stored.lifecycle(), stored.replication(), true));
     }
 
+    @Override
+    public synchronized List<MgnWave> activeWaves() {
+        requests.add("activeWaves");
+        return waves.values().stream().filter(wave -> !wave.archived()).toList();
+    }
+
+    @Override
+    public synchronized MgnWave createWave(String name, String description) {
+        requests.add("createWave " + name);
+        calls.add("createWave " + name);
+        MgnWave wave = addWave(name);
+        loseAnswerIfAsked("CreateWave");
+        return wave;
+    }
+
+    @Override
+    public synchronized List<MgnApplication> activeApplications() {
+        requests.add("activeApplications");
+        return applications.values().stream().filter(application -> !application.archived()).toList();
+    }
+
+    @Override
+    public synchronized List<MgnApplication> applicationsInWave(String waveId) {
+        requests.add("applicationsInWave " + waveId);
+        return applications.values().stream().filter(application -> waveId.equals(application.waveId())).toList();
+    }
+
+    @Override
+    public synchronized MgnApplication createApplication(String name, String description) {
+        requests.add("createApplication " + name);
+        calls.add("createApplication " + name);
+        MgnApplication application = addApplication(name, null);
+        loseAnswerIfAsked("CreateApplication");
+        return application;
+    }
+
+    @Override
+    public synchronized void associateApplication(String waveId, String applicationId) {
+        requests.add("associateApplication " + waveId + " " + applicationId);
+        calls.add("associateApplication " + waveId + " " + applicationId);
+        MgnApplication application = applications.get(applicationId);
+        if (!waves.containsKey(waveId) || application == null) {
+            throw new IllegalArgumentException("MGN has no wave " + waveId + " or application " + applicationId);
+        }
+        if (application.waveId() != null && !application.waveId().equals(waveId)) {
+            throw new MgnConflictException("Application " + applicationId + " is in wave " + application.waveId(), null);
+        }
+        applications.put(applicationId, new MgnApplication(applicationId, application.name(), waveId,
+                application.archived(), application.created()));
+    }
+
+    @Override
+    public synchronized void associateSourceServers(String applicationId, Collection<String> sourceServerIds) {
+        requests.add("associateSourceServers " + applicationId + " " + sourceServerIds);
+        calls.add("associateSourceServers " + applicationId + " " + sourceServerIds);
+        for (String id : sourceServerIds) {
+            String in = server(id).applicationId();
+            if (in != null && !in.equals(applicationId)) {
+                throw new MgnConflictException("Source server " + id + " is in application " + in, null);
+            }
+        }
+        sourceServerIds.forEach(id -> update(id, server -> withApplication(server, applicationId)));
+    }
+
+    @Override
+    public synchronized List<SourceServer> sourceServersInApplication(String applicationId) {
+        requests.add("sourceServersInApplication " + applicationId);
+        return servers.values().stream().filter(server -> applicationId.equals(server.applicationId())).toList();
+    }
+
+    @Override
+    public synchronized void archiveApplication(String applicationId) {
+        requests.add("archiveApplication " + applicationId);
+        calls.add("archiveApplication " + applicationId);
+        failIfAsked("archiveApplication", applicationId);
+        MgnApplication application = applications.get(applicationId);
+        if (servers.values().stream().anyMatch(server -> applicationId.equals(server.applicationId())
+                && !server.archived())) {
+            throw new MgnConflictException("Application " + applicationId + " holds servers not archived", null);
+        }
+        applications.put(applicationId, new MgnApplication(applicationId, application.name(), application.waveId(),
+                true, application.created()));
+    }
+
+    @Override
+    public synchronized void archiveWave(String waveId) {
+        requests.add("archiveWave " + waveId);
+        calls.add("archiveWave " + waveId);
+        failIfAsked("archiveWave", waveId);
+        MgnWave wave = waves.get(waveId);
+        if (applications.values().stream().anyMatch(app -> waveId.equals(app.waveId()) && !app.archived())) {
+            throw new MgnConflictException("Wave " + waveId + " holds applications not archived", null);
+        }
+        waves.put(waveId, new MgnWave(waveId, wave.name(), true, wave.created()));
+    }
+
     // ---- rules ----
+
+    private void loseAnswerIfAsked(String operation) {
+        if (loseNextCreateAnswer) {
+            loseNextCreateAnswer = false;
+            throw new SimulatedCrash("after MGN applied " + operation);
+        }
+    }
+
+    private static SourceServer withApplication(SourceServer server, String applicationId) {
+        return new SourceServer(server.id(), server.arn(), server.hostname(), server.awsInstanceId(),
+                server.lifecycle(), server.replication(), server.replicationError(), server.lag(), server.archived(),
+                server.launchedInstanceId(), applicationId);
+    }
 
     private Job launch(String initiatedBy, List<String> ids) {
         if (quotaExceededOnNextStart) {
@@ -565,7 +710,8 @@ public final class FakeMgn implements MgnGateway {
 
     private static SourceServer copy(SourceServer server, LifecycleState lifecycle, String replication, boolean archived) {
         return new SourceServer(server.id(), server.arn(), server.hostname(), server.awsInstanceId(), lifecycle,
-                replication, server.replicationError(), server.lag(), archived, server.launchedInstanceId());
+                replication, server.replicationError(), server.lag(), archived, server.launchedInstanceId(),
+                server.applicationId());
     }
 
     private static SourceServer sourceServer(String id, LifecycleState lifecycle, String replication, String error,

@@ -13,6 +13,7 @@ import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
 import dev.ferry.stage.Concurrently;
+import dev.ferry.stage.MgnWaveGrouping;
 import dev.ferry.stage.Records;
 import dev.ferry.stage.StageBusyException;
 import dev.ferry.stage.WaveRef;
@@ -45,12 +46,14 @@ public class FinalizeService {
     private final StageLeases leases;
     private final MgnGateway mgn;
     private final Clock clock;
+    private final MgnWaveGrouping grouping;
 
     public FinalizeService(WaveStore waves, StageLeases leases, MgnGateway mgn, Clock clock) {
         this.waves = waves;
         this.leases = leases;
         this.mgn = mgn;
         this.clock = clock;
+        this.grouping = new MgnWaveGrouping(mgn);
     }
 
     /**
@@ -64,7 +67,9 @@ public class FinalizeService {
             throw new StageBusyException(request.waveId(), Stage.FINALIZE);
         }
         try {
-            return finalizeCutover(request.waveId());
+            WaveProgress progress = finalizeCutover(request.waveId());
+            archiveMgnWave(request.waveId());
+            return progress;
         } finally {
             leases.giveBack(request.waveId(), Stage.FINALIZE, holder);
         }
@@ -86,6 +91,23 @@ public class FinalizeService {
         waves.putServers(finished);
         LOG.info("Finalized the cutover of {} servers", finished.stream().filter(s -> !s.isActive()).count());
         return WaveProgress.of(wave, Records.replaced(servers, finished));
+    }
+
+    /**
+     * Archives the wave's MGN application and wave once every server in them is archived. Also on
+     * an attempt that found nothing left to finalize: the one before may have stopped in between.
+     */
+    private void archiveMgnWave(String waveId) {
+        WaveRecord wave = waves.require(waveId);
+        if (wave.definition().mgnWave() == null || !wave.definition().policies().archiveAfterFinalize()) {
+            return;
+        }
+        try {
+            grouping.archiveWhenDone(waveId, wave.definition().mgnWave());
+        } catch (MgnConflictException refused) {
+            // The servers are cut over and archived; MGN's grouping is a view of them, not worth failing the wave.
+            LOG.warn("MGN refused to archive the wave's MGN application or wave: {}", refused.getMessage());
+        }
     }
 
     private ServerRecord finished(ServerRecord server, SourceServer current, boolean archive) {

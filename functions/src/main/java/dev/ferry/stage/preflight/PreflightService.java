@@ -9,6 +9,7 @@ import dev.ferry.server.ServerRecord;
 import dev.ferry.server.WaveProgress;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.server.WaveStore;
+import dev.ferry.stage.MgnWaveGrouping;
 import dev.ferry.stage.ServerClaiming;
 import dev.ferry.stage.ServerJoins.Joining;
 import dev.ferry.stage.ServerJoins;
@@ -52,6 +53,7 @@ public class PreflightService {
     private final ServerJoins joins;
     private final ReplicationQuota replicationQuota;
     private final ServerClaiming claiming;
+    private final MgnWaveGrouping grouping;
 
     /**
      * @param installs         where agent installations are kept
@@ -71,6 +73,7 @@ public class PreflightService {
         this.deploymentRegion = deploymentRegion;
         this.serverCheck = new PreflightServerCheck(mgn, clock);
         this.joins = new ServerJoins(store, clock);
+        this.grouping = new MgnWaveGrouping(mgn);
     }
 
     /**
@@ -100,6 +103,12 @@ public class PreflightService {
                 problems.add("replication.stagingAreaSubnetId: MGN in " + wave.targetRegion() + " has no replication "
                         + "configuration template; give the staging subnet so that Ferry can create one");
             }
+            if (wave.mgnWave() != null) {
+                problems.addAll(grouping.problems(waveId, wave.mgnWave(), servers.servers().stream()
+                        .map(found -> new MgnWaveGrouping.Member(found.spec().name() != null ? found.spec().name()
+                                : found.server().id(), found.server()))
+                        .toList()));
+            }
             // Claimed last, so that a wave refused for another reason holds its servers only briefly.
             List<ServerClaiming.Claimable> claimables = claimables(servers);
             problems.addAll(claiming.claimAll(waveId, request.executionArn(), claimables));
@@ -111,6 +120,11 @@ public class PreflightService {
             if (!hasTemplate) {
                 LOG.info("Creating the replication configuration template in {}", wave.targetRegion());
                 mgn.createReplicationTemplate(wave.replication().withDefaults());
+            }
+            if (wave.mgnWave() != null) {
+                // Servers whose agent the wave installs join MGN later; they are not in the application.
+                grouping.prepare(waveId, wave.mgnWave(),
+                        servers.servers().stream().map(PreflightServerCheck.Resolved::server).toList());
             }
             WaveRecord stored = store.create(new WaveRecord(waveId, request.executionArn(), wave,
                     WaveRecord.WaveStatus.RUNNING, null, clock.instant(), null, null));

@@ -7,6 +7,7 @@ import dev.ferry.server.ServerRecord.Validation;
 import dev.ferry.server.Stage;
 import dev.ferry.server.WaveRecord;
 import dev.ferry.wave.LaunchSettings;
+import dev.ferry.wave.MgnWaveSettings;
 import dev.ferry.wave.Policies;
 import dev.ferry.wave.Policies.OnServerFailure;
 import dev.ferry.wave.ReplicationSettings;
@@ -47,6 +48,16 @@ public final class WaveFixtures {
                 policies, null, null);
         return new WaveRecord(WAVE_ID, "arn:aws:states:eu-central-1:111122223333:execution:ferry-wave:" + WAVE_ID,
                 definition, WaveRecord.WaveStatus.RUNNING, null, START, null, null);
+    }
+
+    /** The wave, asking for an MGN wave and application named after its ID. */
+    public static WaveRecord withMgnWave(WaveRecord wave) {
+        WaveDefinition d = wave.definition();
+        WaveDefinition definition = new WaveDefinition(d.waveName(), d.targetRegion(), d.sourceRegion(), d.servers(),
+                d.replication(), d.launch(), d.validation(), d.approvers(), d.timeLimits(), d.policies(), d.network(),
+                d.dns(), d.agentInstallation(), d.quotas(), new MgnWaveSettings(null, null));
+        return new WaveRecord(wave.waveId(), wave.executionArn(), definition, wave.status(), wave.reason(),
+                wave.startedAt(), wave.network(), wave.dns());
     }
 
     public static WaveRecord wave(OnServerFailure onFailure) {

@@ -202,6 +202,39 @@ class FinalizeServiceTest {
         assertThat(mgn.calls()).hasSize(2);
     }
 
+    @Test
+    void theWavesMgnApplicationAndWaveAreArchivedWithItsLastServer() {
+        waves.with(WaveFixtures.withMgnWave(WaveFixtures.wave(new Policies(OnServerFailure.CONTINUE, false, true, true),
+                WaveFixtures.noChecks())), List.of(readyToFinalize(1)));
+        mgn.server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+        dev.ferry.mgn.MgnWave mgnWave = mgn.addWave(WAVE_ID);
+        mgn.addApplication(WAVE_ID, mgnWave.id(), serverId(1));
+
+        service.finalizeCutover(new WaveRef(WAVE_ID));
+
+        assertThat(mgn.applications()).singleElement().extracting(dev.ferry.mgn.MgnApplication::archived)
+                .isEqualTo(true);
+        assertThat(mgn.waves()).singleElement().extracting(dev.ferry.mgn.MgnWave::archived).isEqualTo(true);
+    }
+
+    @Test
+    void aRetryAfterTheServersWereFinalizedStillArchivesTheMgnWave() {
+        waves.with(WaveFixtures.withMgnWave(WaveFixtures.wave(new Policies(OnServerFailure.CONTINUE, false, true, true),
+                WaveFixtures.noChecks())), List.of(readyToFinalize(1)));
+        mgn.server(serverId(1), LifecycleState.CUTTING_OVER, instanceId(1, Phase.CUTOVER));
+        dev.ferry.mgn.MgnWave mgnWave = mgn.addWave(WAVE_ID);
+        mgn.addApplication(WAVE_ID, mgnWave.id(), serverId(1));
+        mgn.failing("archiveWave", mgnWave.id(), new IllegalStateException("the function timed out here"));
+        assertThatThrownBy(() -> service.finalizeCutover(new WaveRef(WAVE_ID)))
+                .isInstanceOf(IllegalStateException.class);
+        mgn.failing("archiveWave", mgnWave.id(), null);
+
+        service.finalizeCutover(new WaveRef(WAVE_ID));
+
+        assertThat(mgn.waves()).singleElement().extracting(dev.ferry.mgn.MgnWave::archived).isEqualTo(true);
+        assertThat(mgn.calls()).filteredOn(call -> call.startsWith("finalizeCutover")).hasSize(1);
+    }
+
     private void givenWave(boolean archive, ServerRecord... servers) {
         waves.with(WaveFixtures.wave(new Policies(OnServerFailure.CONTINUE, false, true, archive),
                 WaveFixtures.noChecks()), List.of(servers));

@@ -525,6 +525,34 @@ class PreflightServiceTest {
                 Optional.of("eu-central-1"), ReplicationQuota.unknown());
     }
 
+    @Test
+    void aWaveAskingForAnMgnWaveGetsOneWithAnApplicationHoldingItsServers() {
+        FakeMgn mgn = startWaveMgn();
+        ObjectNode wave = WaveFiles.read("start-wave.json");
+        wave.putObject("mgnWave");
+
+        preflight(mgn).run(request(wave));
+
+        assertThat(mgn.waves()).extracting(dev.ferry.mgn.MgnWave::name).containsExactly(EXECUTION_NAME);
+        assertThat(mgn.applications()).singleElement().satisfies(application ->
+                assertThat(mgn.sourceServersInApplication(application.id())).hasSize(4));
+    }
+
+    @Test
+    void aServerInAnotherMgnApplicationRefusesTheWaveBeforeAnythingIsCreated() {
+        FakeMgn mgn = startWaveMgn();
+        mgn.addApplication("Billing", null, TRANSCODER);
+        ObjectNode wave = WaveFiles.read("start-wave.json");
+        wave.putObject("mgnWave").put("name", "Media, wave 1");
+
+        assertThatThrownBy(() -> preflight(mgn).run(request(wave)))
+                .isInstanceOf(PreflightException.class)
+                .hasMessageContaining("mgnWave: server media-transcoder (" + TRANSCODER
+                        + ") is in MGN application \"Billing\"");
+        assertThat(mgn.waves()).isEmpty();
+        assertThat(mgn.applications()).hasSize(1);
+    }
+
     private PreflightService preflight(FakeMgn mgn) {
         return new PreflightService(mgn, store, AgentInstallStore.none(), InMemoryServerClaims.claiming(), clock,
                 Optional.of("eu-central-1"), ReplicationQuota.unknown());

@@ -7,6 +7,7 @@ import dev.ferry.local.mgn.events.EventDeliveryPlan;
 import dev.ferry.local.mgn.events.MgnEvent;
 import dev.ferry.local.mgn.model.ApiCall;
 import dev.ferry.local.mgn.model.MgnService;
+import dev.ferry.local.mgn.model.Planning;
 import dev.ferry.local.mgn.model.TargetInstance;
 
 import java.io.IOException;
@@ -99,6 +100,21 @@ public final class MgnSimulator {
      */
     public Map<String, String> launchTemplateIds() {
         return service.launchTemplateIds();
+    }
+
+    /** Every MGN wave, archived or not, in creation order. */
+    public List<Planning.Group> waves() {
+        return service.waves();
+    }
+
+    /** Every MGN application, archived or not, in creation order. */
+    public List<Planning.Group> applications() {
+        return service.applications();
+    }
+
+    /** How many source servers are in the application. */
+    public long sourceServersIn(String applicationId) {
+        return service.sourceServersIn(applicationId);
     }
 
     /** Every API call answered so far, in order. */

@@ -221,7 +221,7 @@ public final class Rehearsal {
                 cloud.clockwork().emittedEvents(), cloud.eventBridge().invocations(), cloud.outbox().messages(),
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start,
-                checks, laterWaves);
+                checks, laterWaves, MgnGroupsText.of(cloud.mgn()));
     }
 
     /** Schedules each later wave's start; the map fills with their executions, by index, as they start. */

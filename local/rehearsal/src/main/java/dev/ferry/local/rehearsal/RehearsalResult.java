@@ -58,6 +58,7 @@ import java.util.Set;
  * @param start              when the execution started, on the simulated clock
  * @param faults             the Lambda faults injected and the invariants that did not hold
  * @param laterWaves         how the waves started alongside this one ended, in the order they started
+ * @param mgnGroups          the MGN waves and applications at the end, a line per wave
  */
 public record RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
                               String cause, WaveReport report, WaveReport completeReport, long stateTransitions, int historyEvents,
@@ -67,7 +68,7 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
                               List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
                               List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
                               Map<String, List<RecordSet>> recordSets, Instant start, Checks faults,
-                              List<LaterWaveResult> laterWaves) {
+                              List<LaterWaveResult> laterWaves, List<String> mgnGroups) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +82,23 @@ public record RehearsalResult(String waveName, String executionArn, ExecutionSta
         route53Changes = List.copyOf(route53Changes);
         recordSets = Map.copyOf(recordSets);
         laterWaves = List.copyOf(laterWaves);
+        mgnGroups = List.copyOf(mgnGroups);
+    }
+
+    /** A rehearsal that left no MGN wave or application. */
+    public RehearsalResult(String waveName, String executionArn, ExecutionStatus status, String output, String error,
+                           String cause, WaveReport report, WaveReport completeReport, long stateTransitions,
+                           int historyEvents, int executionInput, int largestPayload, long dynamoDbRequests,
+                           List<ApiCall> mgnCalls, List<MgnEvent> mgnEvents,
+                           List<EventTargetInvocation> eventInvocations, List<OutboxMessage> outbox,
+                           List<String> notes, Duration simulatedDuration, Duration wallTime, Path runFolder,
+                           List<InvocationRecord> ssmInvocations, List<Route53Change> route53Changes,
+                           Map<String, List<RecordSet>> recordSets, Instant start, Checks faults,
+                           List<LaterWaveResult> laterWaves) {
+        this(waveName, executionArn, status, output, error, cause, report, completeReport, stateTransitions,
+                historyEvents, executionInput, largestPayload, dynamoDbRequests, mgnCalls, mgnEvents, eventInvocations,
+                outbox, notes, simulatedDuration, wallTime, runFolder, ssmInvocations, route53Changes, recordSets,
+                start, faults, laterWaves, List.of());
     }
 
     /** The Run Commands sent to one instance, in the order they were sent. */

@@ -64,6 +64,10 @@ final class RehearsalSummary {
                 printDnsSteps(out, report.dnsSteps(), result.start());
             }
         }
+        if (!result.mgnGroups().isEmpty()) {
+            out.println();
+            result.mgnGroups().forEach(out::println);
+        }
         if (result.error() != null) {
             out.println("Execution " + result.status() + ": " + result.error()
                     + (result.cause() == null ? "" : " - " + result.cause()));

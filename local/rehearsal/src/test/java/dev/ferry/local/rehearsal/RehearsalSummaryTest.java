@@ -199,6 +199,25 @@ class RehearsalSummaryTest {
         assertThat(summary(alone)).noneMatch(line -> line.contains("started"));
     }
 
+    @Test
+    void theMgnWavesTheWaveLeftArePrintedBeforeTheCountsAndNothingWhenThereAreNone() {
+        WaveReport report = report(List.of(cutOver("s-1", "web-1")), List.of(), null, List.of());
+        RehearsalResult alone = result(report, report);
+        String line = "MGN wave \"Media\" (wave-17c0b6f74c04e5378) archived: application \"media\" "
+                + "(app-8ceb2227155c4299a) with 1 server, archived";
+        RehearsalResult grouped = new RehearsalResult(alone.waveName(), alone.executionArn(), alone.status(),
+                alone.output(), alone.error(), alone.cause(), alone.report(), alone.completeReport(),
+                alone.stateTransitions(), alone.historyEvents(), alone.executionInput(), alone.largestPayload(),
+                alone.dynamoDbRequests(), alone.mgnCalls(), alone.mgnEvents(), alone.eventInvocations(), alone.outbox(),
+                alone.notes(), alone.simulatedDuration(), alone.wallTime(), alone.runFolder(), alone.ssmInvocations(),
+                alone.route53Changes(), alone.recordSets(), alone.start(), alone.faults(), List.of(), List.of(line));
+
+        List<String> lines = summary(grouped);
+
+        assertThat(lines).containsSubsequence(line, "State transitions: 69   history events: 234");
+        assertThat(summary(alone)).noneMatch(printed -> printed.startsWith("MGN wave"));
+    }
+
     private static RehearsalResult withChecks(RehearsalResult r, RehearsalResult.Checks checks) {
         return new RehearsalResult(r.waveName(), r.executionArn(), r.status(), r.output(), r.error(), r.cause(),
                 r.report(), r.completeReport(), r.stateTransitions(), r.historyEvents(), r.executionInput(),

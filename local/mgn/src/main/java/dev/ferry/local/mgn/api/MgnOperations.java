@@ -9,10 +9,12 @@ import dev.ferry.local.mgn.model.LaunchJob;
 import dev.ferry.local.mgn.model.LifeCycleState;
 import dev.ferry.local.mgn.model.MgnApiException;
 import dev.ferry.local.mgn.model.MgnService;
+import dev.ferry.local.mgn.model.Planning;
 import dev.ferry.local.mgn.model.SourceServer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +64,20 @@ final class MgnOperations {
                         Optional.of(service.sourceServer(sourceServerId(request)).launchConfiguration()))),
                 Map.entry("UpdateLaunchConfiguration", new Operation(200, this::updateLaunchConfiguration)),
                 Map.entry("DescribeJobs", new Operation(200, this::describeJobs)),
-                Map.entry("DescribeJobLogItems", new Operation(200, this::describeJobLogItems)));
+                Map.entry("DescribeJobLogItems", new Operation(200, this::describeJobLogItems)),
+                Map.entry("CreateWave", new Operation(201, request -> Optional.of(wave(service.createWave(
+                        request.get("name").textValue(), optionalText(request, "description"), tags(request)))))),
+                Map.entry("CreateApplication", new Operation(201, request -> Optional.of(application(
+                        service.createApplication(request.get("name").textValue(), optionalText(request, "description"),
+                                tags(request)))))),
+                Map.entry("AssociateApplications", new Operation(200, this::associateApplications)),
+                Map.entry("AssociateSourceServers", new Operation(200, this::associateSourceServers)),
+                Map.entry("ListWaves", new Operation(200, this::listWaves)),
+                Map.entry("ListApplications", new Operation(200, this::listApplications)),
+                Map.entry("ArchiveWave", new Operation(200, request ->
+                        Optional.of(wave(service.archiveWave(request.get("waveID").textValue()))))),
+                Map.entry("ArchiveApplication", new Operation(200, request -> Optional.of(application(
+                        service.archiveApplication(request.get("applicationID").textValue()))))));
     }
 
     Optional<Operation> find(String name) {
@@ -95,13 +110,12 @@ final class MgnOperations {
         Set<String> ids = stringSet(filters.path("sourceServerIDs"));
         Set<String> states = stringSet(filters.path("lifeCycleStates"));
         Set<String> replicationTypes = stringSet(filters.path("replicationTypes"));
-        // No server belongs to an application here, so an application filter matches nothing.
-        boolean byApplication = !stringSet(filters.path("applicationIDs")).isEmpty();
+        Set<String> applicationIds = stringSet(filters.path("applicationIDs"));
         Predicate<SourceServer> matches = server -> (ids.isEmpty() || ids.contains(server.id()))
                 && (!filters.hasNonNull("isArchived") || filters.get("isArchived").booleanValue() == server.archived())
                 && (states.isEmpty() || states.contains(server.lifeCycle().name()))
                 && (replicationTypes.isEmpty() || replicationTypes.contains("AGENT_BASED"))
-                && !byApplication;
+                && (applicationIds.isEmpty() || server.applicationId().filter(applicationIds::contains).isPresent());
         List<SourceServer> servers = service.sourceServers().stream().filter(matches).toList();
         Instant now = service.now();
         return Optional.of(page(Page.of(servers, request), server -> SourceServerJson.render(server, now)));
@@ -143,6 +157,61 @@ final class MgnOperations {
         LaunchJob job = service.job(jobId).orElseThrow(() ->
                 MgnApiException.validation("jobID: job " + jobId + " does not exist"));
         return Optional.of(page(Page.of(job.log(), request), JobJson::render));
+    }
+
+    /** AssociateApplications answers 200 with an empty JSON object. */
+    private Optional<JsonNode> associateApplications(JsonNode request) {
+        service.associateApplications(request.get("waveID").textValue(), strings(request.get("applicationIDs")));
+        return Optional.of(JsonNodeFactory.instance.objectNode());
+    }
+
+    private Optional<JsonNode> associateSourceServers(JsonNode request) {
+        service.associateSourceServers(request.get("applicationID").textValue(),
+                strings(request.get("sourceServerIDs")));
+        return Optional.of(JsonNodeFactory.instance.objectNode());
+    }
+
+    private Optional<JsonNode> listWaves(JsonNode request) {
+        JsonNode filters = request.path("filters");
+        Set<String> ids = stringSet(filters.path("waveIDs"));
+        List<Planning.Group> waves = service.waves().stream()
+                .filter(wave -> ids.isEmpty() || ids.contains(wave.id()))
+                .filter(wave -> !filters.hasNonNull("isArchived")
+                        || filters.get("isArchived").booleanValue() == wave.archived())
+                .toList();
+        return Optional.of(page(Page.of(waves, request), this::wave));
+    }
+
+    private Optional<JsonNode> listApplications(JsonNode request) {
+        JsonNode filters = request.path("filters");
+        Set<String> ids = stringSet(filters.path("applicationIDs"));
+        Set<String> waveIds = stringSet(filters.path("waveIDs"));
+        List<Planning.Group> applications = service.applications().stream()
+                .filter(application -> ids.isEmpty() || ids.contains(application.id()))
+                .filter(application -> waveIds.isEmpty()
+                        || application.waveId() != null && waveIds.contains(application.waveId()))
+                .filter(application -> !filters.hasNonNull("isArchived")
+                        || filters.get("isArchived").booleanValue() == application.archived())
+                .toList();
+        return Optional.of(page(Page.of(applications, request), this::application));
+    }
+
+    private ObjectNode wave(Planning.Group wave) {
+        return PlanningJson.wave(wave, service.applicationsIn(wave.id()));
+    }
+
+    private ObjectNode application(Planning.Group application) {
+        return PlanningJson.application(application, service.sourceServersIn(application.id()));
+    }
+
+    private static String optionalText(JsonNode request, String member) {
+        return request.hasNonNull(member) ? request.get(member).textValue() : null;
+    }
+
+    private static Map<String, String> tags(JsonNode request) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        request.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().textValue()));
+        return tags;
     }
 
     private Optional<JsonNode> server(SourceServer server) {

@@ -27,6 +27,7 @@ final class SourceServerJson {
         json.put("sourceServerID", server.id());
         json.put("arn", server.arn());
         json.put("isArchived", server.archived());
+        server.applicationId().ifPresent(id -> json.put("applicationID", id));
         json.putObject("tags");
         server.launchedInstance().ifPresent(instance -> {
             ObjectNode launched = json.putObject("launchedInstance");

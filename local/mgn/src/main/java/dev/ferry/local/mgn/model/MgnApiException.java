@@ -36,9 +36,21 @@ public final class MgnApiException extends RuntimeException {
                 Map.of("resourceId", resourceId, "resourceType", "SOURCE_SERVER"));
     }
 
+    /** A conflict over a resource of the given type ({@code APPLICATION}, {@code WAVE}, {@code SOURCE_SERVER}). */
+    public static MgnApiException conflict(String resourceType, String resourceId, String message) {
+        return new MgnApiException(ErrorCode.CONFLICT, message,
+                Map.of("resourceId", resourceId, "resourceType", resourceType));
+    }
+
     public static MgnApiException quotaExceeded(String quotaCode, int quotaValue, String message) {
         return new MgnApiException(ErrorCode.SERVICE_QUOTA_EXCEEDED, message,
                 Map.of("serviceCode", "mgn", "quotaCode", quotaCode, "quotaValue", quotaValue));
+    }
+
+    /** A quota whose Service Quotas code is not published. */
+    public static MgnApiException quotaExceeded(int quotaValue, String message) {
+        return new MgnApiException(ErrorCode.SERVICE_QUOTA_EXCEEDED, message,
+                Map.of("serviceCode", "mgn", "quotaValue", quotaValue));
     }
 
     public static MgnApiException accessDenied(String message) {

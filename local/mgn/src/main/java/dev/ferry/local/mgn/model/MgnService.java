@@ -53,6 +53,7 @@ public final class MgnService {
     private final Map<String, LaunchJob> jobs = new LinkedHashMap<>();
     private final List<ObjectNode> replicationTemplates = new ArrayList<>();
     private final List<ApiCall> callLog = new ArrayList<>();
+    private final Planning planning;
     private boolean initialized;
     private Instant now;
 
@@ -72,6 +73,8 @@ public final class MgnService {
         this.outbox = new EventOutbox(ids, environment.accountId(), environment.targetRegion());
         this.jobRunner = new JobRunner(servers::get, instances, ids, outbox);
         this.initialized = environment.mgnInitialized();
+        this.planning = new Planning("arn:aws:mgn:" + environment.targetRegion() + ":" + environment.accountId() + ":",
+                this::sourceServer);
         assignSourceServerIds();
         for (ServerSpec spec : environment.servers()) {
             if (spec.agentInstalled()) {
@@ -313,6 +316,56 @@ public final class MgnService {
             server.mutableLaunchConfiguration().setAll(changes);
             return server.launchConfiguration();
         });
+    }
+
+    public Planning.Group createWave(String name, String description, Map<String, String> tags) {
+        return exclusively(() -> planning.createWave(name, description, tags, now));
+    }
+
+    public Planning.Group createApplication(String name, String description, Map<String, String> tags) {
+        return exclusively(() -> planning.createApplication(name, description, tags, now));
+    }
+
+    public void associateApplications(String waveId, List<String> applicationIds) {
+        exclusively(() -> {
+            planning.associateApplications(waveId, applicationIds, now);
+            return null;
+        });
+    }
+
+    public void associateSourceServers(String applicationId, List<String> sourceServerIds) {
+        exclusively(() -> {
+            planning.associateSourceServers(applicationId, sourceServerIds, servers.values(), now);
+            return null;
+        });
+    }
+
+    public Planning.Group archiveApplication(String applicationId) {
+        return exclusively(() -> planning.archiveApplication(applicationId, servers.values(), now));
+    }
+
+    public Planning.Group archiveWave(String waveId) {
+        return exclusively(() -> planning.archiveWave(waveId, now));
+    }
+
+    /** Every MGN wave, in creation order. */
+    public List<Planning.Group> waves() {
+        return exclusively(planning::waves);
+    }
+
+    /** Every MGN application, in creation order. */
+    public List<Planning.Group> applications() {
+        return exclusively(planning::applications);
+    }
+
+    /** How many applications are in the wave, and how many servers in the application: their aggregated status. */
+    public long applicationsIn(String waveId) {
+        return exclusively(() -> planning.applicationsIn(waveId));
+    }
+
+    public long sourceServersIn(String applicationId) {
+        return exclusively(() -> servers.values().stream()
+                .filter(server -> server.applicationId().filter(applicationId::equals).isPresent()).count());
     }
 
     /** All jobs, in creation order. */

@@ -23,6 +23,7 @@ public final class SourceServer {
     private boolean archived;
     private boolean readyForTestAnnounced;
     private LaunchedInstanceInfo launchedInstance;
+    private String applicationId;
 
     SourceServer(String id, String arn, ServerSpec spec, String launchTemplateId, ObjectNode launchConfiguration) {
         this.id = id;
@@ -105,6 +106,15 @@ public final class SourceServer {
 
     void archive() {
         archived = true;
+    }
+
+    /** The MGN application the server is in, if any. */
+    public Optional<String> applicationId() {
+        return Optional.ofNullable(applicationId);
+    }
+
+    void putInApplication(String id) {
+        applicationId = id;
     }
 
     /** Records that READY_FOR_TEST was announced; false when it had been already, since MGN announces it once. */

@@ -103,7 +103,7 @@ class WireProtocolTest {
     void an_unknown_operation_answers_404() {
         rig = MgnTestRig.of(TestEnvironment.initialized());
 
-        MgnHttpResponse response = post("/CreateWave", "{\"name\": \"wave-1\"}");
+        MgnHttpResponse response = post("/CreateConnector", "{\"name\": \"connector-1\"}");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("x-amzn-ErrorType", "UnknownOperationException");

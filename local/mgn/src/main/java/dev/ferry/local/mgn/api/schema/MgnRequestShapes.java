@@ -28,6 +28,13 @@ public final class MgnRequestShapes {
             "[1-9][0-9]*-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
                     + "(\\.[0-9]+)?Z", 19, 32);
     private static final WireType TAGS = map(string(0, 256), string(0, 256), 50);
+    private static final WireType WAVE_ID = pattern("wave-[0-9a-zA-Z]{17}", 22, 22);
+    private static final WireType APPLICATION_ID = pattern("app-[0-9a-zA-Z]{17}", 21, 21);
+    /** {@code WaveName} and {@code ApplicationName}. */
+    private static final WireType GROUP_NAME = pattern("[^\\s\\x00]( *[^\\s\\x00])*", 1, 256);
+    private static final WireType GROUP_DESCRIPTION = pattern("[^\\x00]*", 0, 600);
+    private static final WireStructure CREATE_GROUP = structure(Map.of(
+            "name", GROUP_NAME, "description", GROUP_DESCRIPTION, "tags", TAGS, "accountID", ACCOUNT_ID), "name");
     private static final WireStructure SOURCE_SERVER_ONLY = structure(Map.of(
             "sourceServerID", SOURCE_SERVER_ID, "accountID", ACCOUNT_ID), "sourceServerID");
 
@@ -79,7 +86,7 @@ public final class MgnRequestShapes {
                             "lifeCycleStates", list(oneOf("STOPPED", "NOT_READY", "READY_FOR_TEST", "TESTING",
                                     "READY_FOR_CUTOVER", "CUTTING_OVER", "CUTOVER", "DISCONNECTED", "DISCOVERED",
                                     "PENDING_INSTALLATION"), 0, 10),
-                            "applicationIDs", list(pattern("app-[0-9a-zA-Z]{17}", 21, 21), 0, 200))),
+                            "applicationIDs", list(APPLICATION_ID, 0, 200))),
                     "maxResults", MAX_RESULTS,
                     "nextToken", NEXT_TOKEN,
                     "accountID", ACCOUNT_ID))),
@@ -122,6 +129,34 @@ public final class MgnRequestShapes {
                     "maxResults", MAX_RESULTS,
                     "nextToken", NEXT_TOKEN,
                     "accountID", ACCOUNT_ID))),
+            Map.entry("CreateWave", CREATE_GROUP),
+            Map.entry("CreateApplication", CREATE_GROUP),
+            Map.entry("AssociateApplications", structure(Map.of(
+                    "waveID", WAVE_ID,
+                    "applicationIDs", list(APPLICATION_ID, 1, 50),
+                    "accountID", ACCOUNT_ID), "waveID", "applicationIDs")),
+            Map.entry("AssociateSourceServers", structure(Map.of(
+                    "applicationID", APPLICATION_ID,
+                    "sourceServerIDs", list(SOURCE_SERVER_ID, 1, 50),
+                    "accountID", ACCOUNT_ID), "applicationID", "sourceServerIDs")),
+            Map.entry("ListWaves", structure(Map.of(
+                    "filters", structure(Map.of(
+                            "waveIDs", list(WAVE_ID, 0, 200),
+                            "isArchived", bool())),
+                    "maxResults", MAX_RESULTS,
+                    "nextToken", NEXT_TOKEN,
+                    "accountID", ACCOUNT_ID))),
+            Map.entry("ListApplications", structure(Map.of(
+                    "filters", structure(Map.of(
+                            "applicationIDs", list(APPLICATION_ID, 0, 200),
+                            "isArchived", bool(),
+                            "waveIDs", list(WAVE_ID, 0, 200))),
+                    "maxResults", MAX_RESULTS,
+                    "nextToken", NEXT_TOKEN,
+                    "accountID", ACCOUNT_ID))),
+            Map.entry("ArchiveWave", structure(Map.of("waveID", WAVE_ID, "accountID", ACCOUNT_ID), "waveID")),
+            Map.entry("ArchiveApplication", structure(Map.of(
+                    "applicationID", APPLICATION_ID, "accountID", ACCOUNT_ID), "applicationID")),
             Map.entry("DescribeJobLogItems", structure(Map.of(
                     "jobID", JOB_ID,
                     "maxResults", MAX_RESULTS,
