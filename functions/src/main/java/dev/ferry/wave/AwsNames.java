@@ -17,20 +17,20 @@ final class AwsNames {
     static final int MAX_TAG_KEY = 128;
     static final int MAX_TAG_VALUE = 256;
 
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
-    private static final Pattern SOURCE_SERVER_ID = Pattern.compile("^s-[0-9a-zA-Z]{17}$");
-    private static final Pattern INSTANCE_ID = Pattern.compile("^i-[0-9a-f]{8}([0-9a-f]{9})?$");
-    private static final Pattern SUBNET_ID = Pattern.compile("^subnet-[0-9a-f]{8}([0-9a-f]{9})?$");
-    private static final Pattern VPC_ID = Pattern.compile("^vpc-[0-9a-f]{8}([0-9a-f]{9})?$");
-    private static final Pattern AVAILABILITY_ZONE = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}[a-z](-[a-z0-9]+)*$");
-    private static final Pattern HOSTED_ZONE_ID = Pattern.compile("^[A-Z0-9]{1,32}$");
-    private static final Pattern DNS_NAME =
+    static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
+    static final Pattern SOURCE_SERVER_ID = Pattern.compile("^s-[0-9a-zA-Z]{17}$");
+    static final Pattern INSTANCE_ID = Pattern.compile("^i-[0-9a-f]{8}([0-9a-f]{9})?$");
+    static final Pattern SUBNET_ID = Pattern.compile("^subnet-[0-9a-f]{8}([0-9a-f]{9})?$");
+    static final Pattern VPC_ID = Pattern.compile("^vpc-[0-9a-f]{8}([0-9a-f]{9})?$");
+    static final Pattern AVAILABILITY_ZONE = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}[a-z](-[a-z0-9]+)*$");
+    static final Pattern HOSTED_ZONE_ID = Pattern.compile("^[A-Z0-9]{1,32}$");
+    static final Pattern DNS_NAME =
             Pattern.compile("^(?=.{1,254}$)(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*"
                     + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?$");
-    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("^sg-[0-9a-f]{8}([0-9a-f]{9})?$");
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
-    private static final int MAX_EMAIL = 254;
+    static final Pattern SECURITY_GROUP_ID = Pattern.compile("^sg-[0-9a-f]{8}([0-9a-f]{9})?$");
+    static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+(-[a-z0-9]+)*$");
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    static final int MAX_EMAIL = 254;
 
     private AwsNames() {
     }

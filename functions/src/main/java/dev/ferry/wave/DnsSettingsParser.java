@@ -35,10 +35,10 @@ final class DnsSettingsParser {
     static final int MAX_SET_IDENTIFIER = 128;
     static final int DEFAULT_EXPECT_STATUS = 200;
 
-    private static final Pattern IPV4 =
+    static final Pattern IPV4 =
             Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
-    private static final Pattern HTTP_URL = Pattern.compile("^https?://[^/:?#{}\\s]+(:\\d{1,5})?([/?#]\\S*)?$");
+    static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
+    static final Pattern HTTP_URL = Pattern.compile("^https?://[^/:?#{}\\s]+(:\\d{1,5})?([/?#]\\S*)?$");
 
     private DnsSettingsParser() {
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.ferry.wave.ObjectFields.quote;
 
@@ -28,6 +29,13 @@ public final class WaveDefinitionParser {
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
             "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation",
             "quotas", "mgnWave");
+    /**
+     * The key a wave file names its JSON Schema with, for editors ({@code docs/wave-definition.schema.json}).
+     * It says nothing about the wave, so it is accepted at the top level and otherwise ignored.
+     */
+    static final String SCHEMA_KEY = "$schema";
+    /** What the top level of a wave definition may hold: the wave's fields and the editors' schema key. */
+    static final List<String> ROOT_FIELDS = Stream.concat(FIELDS.stream(), Stream.of(SCHEMA_KEY)).toList();
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
@@ -43,8 +51,8 @@ public final class WaveDefinitionParser {
     static final long DEFAULT_STALL_NOTICE_MINUTES = 30;
     static final long DEFAULT_STALL_RETRY_MINUTES = 60;
 
-    private static final Pattern WAVE_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final int MAX_SERVER_NAME = 128;
+    static final Pattern WAVE_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    static final int MAX_SERVER_NAME = 128;
     private static final List<String> ON_SERVER_FAILURE =
             Arrays.stream(OnServerFailure.values()).map(Enum::name).toList();
 
@@ -63,7 +71,8 @@ public final class WaveDefinitionParser {
                     + (json == null ? "nothing" : ObjectFields.describe(json)));
             problems.throwIfAny();
         }
-        ObjectFields root = ObjectFields.of(json, "", problems, FIELDS);
+        ObjectFields root = ObjectFields.of(json, "", problems, ROOT_FIELDS);
+        root.text(SCHEMA_KEY); // read only to refuse a $schema that is not a string, which no editor could follow
         String waveName = waveName(root);
         String targetRegion = region(root, "targetRegion", true);
         String sourceRegion = region(root, "sourceRegion", false);

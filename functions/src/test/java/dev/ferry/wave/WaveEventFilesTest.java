@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every wave definition in {@code events/}: the valid ones parse, each invalid one fails with exactly its problems. */
 class WaveEventFilesTest {
 
-    private static final String WAVE_FIELDS = String.join(", ", WaveDefinitionParser.FIELDS);
+    private static final String WAVE_FIELDS = String.join(", ", WaveDefinitionParser.ROOT_FIELDS);
     private static final String SERVER_FIELDS = String.join(", ", WaveDefinitionParser.SERVER_FIELDS);
     private static final String SG_SHAPE = "is not a security group ID (sg- followed by 8 or 17 lowercase hexadecimal digits)";
     private static final String SUBNET_SHAPE = "is not a subnet ID (subnet- followed by 8 or 17 lowercase hexadecimal digits)";
