@@ -16,7 +16,7 @@ final class MgnWaveSettingsParser {
      * MGN's name pattern: no whitespace but single or repeated spaces between other characters, so no
      * leading or trailing space, no tab or line break.
      */
-    private static final Pattern MGN_NAME = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
+    static final Pattern MGN_NAME = Pattern.compile("^[^\\s\\x00]( *[^\\s\\x00])*$");
 
     private MgnWaveSettingsParser() {
     }

@@ -84,7 +84,9 @@ class WaveSchemaAgreementTest {
             new WaveObject("/$defs/agentInstallation", "AgentInstallationParser.FIELDS", AgentInstallationParser.FIELDS,
                     "agentInstallation"),
             new WaveObject("/$defs/quotas", "WaveDefinitionParser.QUOTA_FIELDS", WaveDefinitionParser.QUOTA_FIELDS,
-                    "quotas"));
+                    "quotas"),
+            new WaveObject("/$defs/mgnWave", "MgnWaveSettingsParser.FIELDS", MgnWaveSettingsParser.FIELDS,
+                    "mgnWave"));
 
     /** Every enum of the schema (by JSON pointer) and the values the parser allows there. */
     static final Map<String, List<String>> ENUMS = Map.ofEntries(
@@ -100,6 +102,7 @@ class WaveSchemaAgreementTest {
     static final Map<String, Pattern> PATTERNS = Map.ofEntries(
             entry("/properties/waveName", WaveDefinitionParser.WAVE_NAME),
             entry("/$defs/region", AwsNames.REGION),
+            entry("/$defs/mgnName", MgnWaveSettingsParser.MGN_NAME),
             entry("/$defs/sourceServerId", AwsNames.SOURCE_SERVER_ID),
             entry("/$defs/instanceId", AwsNames.INSTANCE_ID),
             entry("/$defs/subnetId", AwsNames.SUBNET_ID),
