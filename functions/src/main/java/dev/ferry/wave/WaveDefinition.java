@@ -20,6 +20,8 @@ import java.util.List;
  * @param dns          the Route 53 records to move once the cutover is validated, or null
  * @param agentInstallation how to install the replication agent on EC2 sources MGN does not know yet, or
  *                          null when the wave installs no agent (every server must be in MGN already)
+ * @param quotas       the MGN quotas the wave assumes
+ * @param notifications which moments of the wave reach the notification topic
  */
 public record WaveDefinition(
         String waveName,
@@ -35,13 +37,24 @@ public record WaveDefinition(
         NetworkSettings network,
         DnsSettings dns,
         AgentInstallationSettings agentInstallation,
-        MgnQuotas quotas) {
+        MgnQuotas quotas,
+        NotificationSettings notifications) {
 
     public WaveDefinition {
         servers = List.copyOf(servers);
         approvers = List.copyOf(approvers);
-        // Waves stored before the wave could state its quotas read back without them.
+        // Waves stored before the wave could state its quotas or notifications read back without them.
         quotas = quotas != null ? quotas : MgnQuotas.DEFAULT;
+        notifications = notifications != null ? notifications : NotificationSettings.DEFAULT;
+    }
+
+    /** A wave that notifies problems only. */
+    public WaveDefinition(String waveName, String targetRegion, String sourceRegion, List<ServerSpec> servers,
+                          ReplicationSettings replication, LaunchSettings launch, ValidationSettings validation,
+                          List<String> approvers, TimeLimits timeLimits, Policies policies, NetworkSettings network,
+                          DnsSettings dns, AgentInstallationSettings agentInstallation, MgnQuotas quotas) {
+        this(waveName, targetRegion, sourceRegion, servers, replication, launch, validation, approvers, timeLimits,
+                policies, network, dns, agentInstallation, quotas, NotificationSettings.DEFAULT);
     }
 
     /** A wave that assumes MGN's default quotas. */

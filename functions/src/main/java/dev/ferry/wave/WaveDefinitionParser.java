@@ -27,13 +27,14 @@ public final class WaveDefinitionParser {
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
             "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation",
-            "quotas");
+            "quotas", "notifications");
     static final List<String> SERVER_FIELDS = List.of("sourceServerId", "sourceInstanceId", "name", "launch");
     static final List<String> TIME_LIMIT_FIELDS = List.of("replicationHours", "launchMinutes", "approvalHours",
             "stallNoticeMinutes", "stallRetryMinutes");
     static final List<String> POLICY_FIELDS = List.of("onServerFailure", "skipTestLaunch", "finalizeCutover",
             "archiveAfterFinalize");
     static final List<String> QUOTA_FIELDS = List.of("replicatingServers");
+    static final List<String> NOTIFICATION_FIELDS = List.of("level");
     /** MGN's own ceiling for the quota of replicating servers is not published; this bounds typos. */
     static final long MAX_REPLICATING_SERVERS_QUOTA = 20_000;
 
@@ -81,10 +82,11 @@ public final class WaveDefinitionParser {
         AgentInstallationSettings agentInstallation = AgentInstallationParser.parse(root, "agentInstallation");
         requireSourceRegionForAgentInstallation(root, agentInstallation, servers, sourceRegion);
         MgnQuotas quotas = quotas(root);
+        NotificationSettings notifications = notifications(root);
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
                 launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
-                network, dns, agentInstallation, quotas);
+                network, dns, agentInstallation, quotas, notifications);
     }
 
     private static String waveName(ObjectFields root) {
@@ -276,5 +278,13 @@ public final class WaveDefinitionParser {
         Long replicating = quotas == null ? null
                 : quotas.wholeNumberWithin("replicatingServers", 1, MAX_REPLICATING_SERVERS_QUOTA, " servers");
         return replicating != null ? new MgnQuotas(replicating.intValue()) : MgnQuotas.DEFAULT;
+    }
+
+    private static NotificationSettings notifications(ObjectFields root) {
+        ObjectFields notifications = root.object("notifications", NOTIFICATION_FIELDS);
+        String level = notifications == null ? null
+                : notifications.oneOf("level", NotificationSettings.Level.wireNames());
+        return level != null ? new NotificationSettings(NotificationSettings.Level.ofWireName(level))
+                : NotificationSettings.DEFAULT;
     }
 }
