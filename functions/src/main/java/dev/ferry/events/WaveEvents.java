@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Tells the world how a wave goes: Ferry's events on the default event bus, and, for a wave whose
- * notifications are {@code every-stage}, a short message to the topic each time a stage ends.
+ * notifications are {@code EVERY_STAGE}, a short message to the topic each time a stage ends.
  *
  * <p>Best effort, always: the stage has done its work when this is called, so nothing here fails
  * it; a failure to read the wave or to publish is logged. A retried stage publishes again, with the

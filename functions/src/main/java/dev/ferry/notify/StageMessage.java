@@ -8,7 +8,7 @@ import static dev.ferry.notify.Wording.servers;
 
 /**
  * The short message that a stage of a wave has ended, sent when the wave's notifications are
- * {@code every-stage}. It names the servers with a problem, as far as a chat message should.
+ * {@code EVERY_STAGE}. It names the servers with a problem, as far as a chat message should.
  */
 public final class StageMessage {
 

@@ -46,6 +46,8 @@ public final class WaveDefinitionParser {
 
     private static final Pattern WAVE_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final int MAX_SERVER_NAME = 128;
+    private static final List<String> NOTIFICATION_LEVELS =
+            Arrays.stream(NotificationSettings.Level.values()).map(Enum::name).toList();
     private static final List<String> ON_SERVER_FAILURE =
             Arrays.stream(OnServerFailure.values()).map(Enum::name).toList();
 
@@ -282,9 +284,8 @@ public final class WaveDefinitionParser {
 
     private static NotificationSettings notifications(ObjectFields root) {
         ObjectFields notifications = root.object("notifications", NOTIFICATION_FIELDS);
-        String level = notifications == null ? null
-                : notifications.oneOf("level", NotificationSettings.Level.wireNames());
-        return level != null ? new NotificationSettings(NotificationSettings.Level.ofWireName(level))
+        String level = notifications == null ? null : notifications.oneOf("level", NOTIFICATION_LEVELS);
+        return level != null ? new NotificationSettings(NotificationSettings.Level.valueOf(level))
                 : NotificationSettings.DEFAULT;
     }
 }

@@ -460,7 +460,7 @@ class WaveDefinitionParserTest {
     @Test
     void everyStageNotificationsAreReadAsGiven() {
         ObjectNode wave = minimalWave();
-        wave.putObject("notifications").put("level", "every-stage");
+        wave.putObject("notifications").put("level", "EVERY_STAGE");
 
         assertThat(WaveDefinitionParser.parse(wave).notifications().everyStage()).isTrue();
     }
@@ -468,16 +468,16 @@ class WaveDefinitionParserTest {
     @Test
     void aNotificationLevelThatIsNotOneOfTheTwoIsRefusedNamingBoth() {
         ObjectNode wave = minimalWave();
-        wave.putObject("notifications").put("level", "EVERY_STAGE");
+        wave.putObject("notifications").put("level", "every-stage");
 
         assertThat(problemsOf(wave)).containsExactly(
-                "notifications.level: \"EVERY_STAGE\" is not one of problems, every-stage");
+                "notifications.level: \"every-stage\" is not one of PROBLEMS, EVERY_STAGE");
     }
 
     @Test
     void anUnknownNotificationsFieldIsRefused() {
         ObjectNode wave = minimalWave();
-        wave.putObject("notifications").put("levle", "problems");
+        wave.putObject("notifications").put("levle", "PROBLEMS");
 
         assertThat(problemsOf(wave)).singleElement().asString().startsWith("notifications.levle: ");
     }
