@@ -1,7 +1,7 @@
 package dev.ferry.notify;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.json.Json;
 
 /**
  * A notification in the custom-notification format of AWS Chatbot (now Amazon Q Developer in chat
@@ -29,7 +29,7 @@ public final class ChatbotMessage {
 
     /** The notification as the JSON document AWS Chatbot reads. */
     public static String of(String subject, String body) {
-        ObjectNode message = Json.mapper().createObjectNode()
+        ObjectNode message = JsonNodeFactory.instance.objectNode()
                 .put("version", "1.0")
                 .put("source", "custom");
         message.putObject("content")

@@ -1,7 +1,7 @@
 package dev.ferry.notify;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.json.Json;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -62,7 +62,7 @@ public class SnsNotifier implements Notifier {
         int budget = (MAX_MESSAGE_BYTES - chat.getBytes(StandardCharsets.UTF_8).length) / 2 - STRUCTURE_MARGIN;
         while (true) {
             String text = message(body, budget);
-            ObjectNode structure = Json.mapper().createObjectNode()
+            ObjectNode structure = JsonNodeFactory.instance.objectNode()
                     .put("default", text)
                     .put("email", text)
                     .put("https", chat);
