@@ -18,10 +18,21 @@ import java.time.Instant;
  * @param decision    the decision, or null while undecided
  * @param delivered   whether the decision reached the waiting task
  * @param notified    whether the email with the link went out (a retried task sends it until it has)
+ * @param executionArn the wave's Step Functions execution, named in the event that tells the decision
+ *                     (the approval page may read approvals only, not the wave); null in approvals
+ *                     stored before it was kept
  */
 public record Approval(String approvalId, String waveId, String waveName, String summary, String taskToken,
                        TaskAttempt taskAttempt, Instant createdAt, Instant expiresAt, Decision decision, boolean delivered,
-                       boolean notified) {
+                       boolean notified, String executionArn) {
+
+    /** An approval that does not know its wave's execution. */
+    public Approval(String approvalId, String waveId, String waveName, String summary, String taskToken,
+                    TaskAttempt taskAttempt, Instant createdAt, Instant expiresAt, Decision decision, boolean delivered,
+                    boolean notified) {
+        this(approvalId, waveId, waveName, summary, taskToken, taskAttempt, createdAt, expiresAt, decision, delivered,
+                notified, null);
+    }
 
     public boolean isDecided() {
         return decision != null;

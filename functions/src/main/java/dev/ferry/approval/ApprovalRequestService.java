@@ -55,7 +55,7 @@ public class ApprovalRequestService {
         Instant expiresAt = now.plus(wave.definition().timeLimits().approval());
         Approval candidate = new Approval(ApprovalIds.newId(), wave.waveId(), wave.definition().waveName(),
                 CutoverSummary.of(wave, servers, expiresAt), request.taskToken(), request.attempt(), now, expiresAt, null,
-                false, false);
+                false, false, wave.executionArn());
         Approval approval = approvals.createForWave(candidate);
 
         if (!approval.approvalId().equals(candidate.approvalId())

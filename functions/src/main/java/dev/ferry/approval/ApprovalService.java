@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
@@ -31,11 +32,22 @@ public class ApprovalService {
     private final ApprovalStore approvals;
     private final TaskCallbacks callbacks;
     private final Clock clock;
+    private final Consumer<Approval> onDelivered;
 
     public ApprovalService(ApprovalStore approvals, TaskCallbacks callbacks, Clock clock) {
+        this(approvals, callbacks, clock, delivered -> { });
+    }
+
+    /**
+     * @param onDelivered told of each decision once it has reached the waiting task (again when a
+     *                    crash made it be sent twice), to publish it
+     */
+    public ApprovalService(ApprovalStore approvals, TaskCallbacks callbacks, Clock clock,
+                           Consumer<Approval> onDelivered) {
         this.approvals = approvals;
         this.callbacks = callbacks;
         this.clock = clock;
+        this.onDelivered = onDelivered;
     }
 
     /**
@@ -128,6 +140,7 @@ public class ApprovalService {
             return new ApprovalOutcome.WindowClosed(ApprovalView.of(approval), decision);
         }
         approvals.markDelivered(approval.approvalId());
+        onDelivered.accept(approval);
         return new ApprovalOutcome.Decided(ApprovalView.of(approval), decision, recordedNow);
     }
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -139,6 +141,16 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return primed(configure(SnsClient.builder(), this::standardRetries).build(), SnsClient::listTopics);
+    }
+
+    /**
+     * The EventBridge client of the function's region, for its default event bus. Its priming call
+     * puts no event: an empty PutEvents is refused before anything reaches the bus, which is enough
+     * to load the request path, and needs no permission beyond the one the function has.
+     */
+    public EventBridgeClient eventBridge() {
+        return primed(configure(EventBridgeClient.builder(), this::standardRetries).build(),
+                client -> client.putEvents(request -> request.entries(List.of())));
     }
 
     public SfnClient sfn() {

@@ -10,6 +10,9 @@ import dev.ferry.dns.DnsGateway;
 import dev.ferry.dns.SdkDnsGateway;
 import dev.ferry.ec2.Ec2Gateway;
 import dev.ferry.ec2.SdkEc2Gateway;
+import dev.ferry.events.EventBridgePublisher;
+import dev.ferry.events.EventPublisher;
+import dev.ferry.events.WaveEvents;
 import dev.ferry.export.ReportExport;
 import dev.ferry.export.S3ReportExport;
 import dev.ferry.metrics.StageMeasurement;
@@ -71,6 +74,10 @@ public final class Dependencies {
             once(() -> new ServiceQuotasReplicationQuota(clients().serviceQuotas()));
     private final Supplier<Notifier> notifier =
             once(() -> new SnsNotifier(clients().sns(), settings().require(Setting.TOPIC_ARN)));
+    private final Supplier<EventPublisher> eventPublisher =
+            once(() -> new EventBridgePublisher(clients().eventBridge(), sleeper()));
+    private final Supplier<WaveEvents> waveEvents =
+            once(() -> new WaveEvents(waveStore(), eventPublisher(), notifier(), clock()));
     private final Supplier<TaskCallbacks> taskCallbacks = once(() -> new SfnTaskCallbacks(clients().sfn()));
     private final Supplier<WaveStore> waveStore = once(() -> new DynamoWaveStore(
             clients().dynamoDb(), tableName(), clock(), retention(), sleeper()));
@@ -185,6 +192,16 @@ public final class Dependencies {
 
     public Notifier notifier() {
         return notifier.get();
+    }
+
+    /** Ferry's events on the default event bus, and the every-stage messages of the waves that want them. */
+    public WaveEvents waveEvents() {
+        return waveEvents.get();
+    }
+
+    /** The default event bus, where Ferry puts its own events. */
+    public EventPublisher eventPublisher() {
+        return eventPublisher.get();
     }
 
     public TaskCallbacks taskCallbacks() {

@@ -9,6 +9,7 @@ import dev.ferry.approval.ApprovalService;
 import dev.ferry.approval.ApprovalWeb;
 import dev.ferry.approval.HtmlPage;
 import dev.ferry.config.Dependencies;
+import dev.ferry.events.ApprovalDecisionEvents;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.util.Map;
@@ -27,7 +28,8 @@ public class ApprovalApiHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     public ApprovalApiHandler(Dependencies dependencies) {
-        this(new ApprovalService(dependencies.approvalStore(), dependencies.taskCallbacks(), dependencies.clock()));
+        this(new ApprovalService(dependencies.approvalStore(), dependencies.taskCallbacks(), dependencies.clock(),
+                new ApprovalDecisionEvents(dependencies.eventPublisher(), dependencies.clock())));
     }
 
     ApprovalApiHandler(ApprovalService service) {

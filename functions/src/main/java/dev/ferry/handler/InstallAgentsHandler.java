@@ -2,6 +2,7 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
+import dev.ferry.events.WaveEvents;
 import dev.ferry.config.Setting;
 import dev.ferry.stage.agents.InstallAgentsResult;
 import dev.ferry.stage.agents.InstallAgentsService;
@@ -14,6 +15,7 @@ import dev.ferry.stage.WaveRef;
 public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgentsResult> {
 
     private final InstallAgentsService service;
+    private final WaveEvents events;
 
     public InstallAgentsHandler() {
         this(Dependencies.fromEnvironment());
@@ -23,17 +25,27 @@ public class InstallAgentsHandler extends JsonStreamHandler<WaveRef, InstallAgen
         this(new InstallAgentsService(dependencies.waveStore(), dependencies.agentInstallStore(), dependencies.mgn(),
                 dependencies::sourceEc2, dependencies::ssmCommands, dependencies::instanceProfiles,
                 dependencies.notifier(), dependencies.clock(),
-                dependencies.settings().find(Setting.AGENT_INSTANCE_PROFILE_ARN)));
+                dependencies.settings().find(Setting.AGENT_INSTANCE_PROFILE_ARN)), dependencies.waveEvents());
         measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
+    /** Around the service alone, telling nothing of the stage: for tests of the stage's own work. */
     InstallAgentsHandler(InstallAgentsService service) {
+        this(service, WaveEvents.none());
+    }
+
+    InstallAgentsHandler(InstallAgentsService service, WaveEvents events) {
         super(WaveRef.class);
         this.service = service;
+        this.events = events;
     }
 
     @Override
     protected InstallAgentsResult handle(WaveRef request, Context context) {
-        return service.install(request);
+        InstallAgentsResult result = service.install(request);
+        if (result.done()) {
+            events.stageEnded(request.waveId(), "InstallAgents");
+        }
+        return result;
     }
 }

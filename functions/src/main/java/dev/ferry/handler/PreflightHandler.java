@@ -2,6 +2,7 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
+import dev.ferry.events.WaveEvents;
 import dev.ferry.config.Setting;
 import dev.ferry.stage.preflight.PreflightRequest;
 import dev.ferry.stage.preflight.PreflightResult;
@@ -16,6 +17,7 @@ import dev.ferry.stage.ServerClaiming;
 public class PreflightHandler extends JsonStreamHandler<PreflightRequest, PreflightResult> {
 
     private final PreflightService service;
+    private final WaveEvents events;
 
     public PreflightHandler() {
         this(Dependencies.fromEnvironment());
@@ -24,17 +26,25 @@ public class PreflightHandler extends JsonStreamHandler<PreflightRequest, Prefli
     public PreflightHandler(Dependencies dependencies) {
         this(new PreflightService(dependencies.mgn(), dependencies.waveStore(), dependencies.agentInstallStore(),
                 new ServerClaiming(dependencies.serverClaims(), dependencies.waveExecutions()), dependencies.clock(),
-                dependencies.settings().find(Setting.AWS_REGION), dependencies.replicationQuota()));
+                dependencies.settings().find(Setting.AWS_REGION), dependencies.replicationQuota()), dependencies.waveEvents());
         measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
+    /** Around the service alone, telling nothing of the stage: for tests of the stage's own work. */
     PreflightHandler(PreflightService service) {
+        this(service, WaveEvents.none());
+    }
+
+    PreflightHandler(PreflightService service, WaveEvents events) {
         super(PreflightRequest.class);
         this.service = service;
+        this.events = events;
     }
 
     @Override
     protected PreflightResult handle(PreflightRequest request, Context context) {
-        return service.run(request);
+        PreflightResult result = service.run(request);
+        events.waveStarted(result.waveId());
+        return result;
     }
 }

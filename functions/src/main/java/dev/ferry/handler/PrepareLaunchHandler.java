@@ -2,6 +2,7 @@ package dev.ferry.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ferry.config.Dependencies;
+import dev.ferry.events.WaveEvents;
 import dev.ferry.server.WaveProgress;
 import dev.ferry.stage.launch.PrepareLaunchService;
 import dev.ferry.stage.WaveRef;
@@ -10,6 +11,7 @@ import dev.ferry.stage.WaveRef;
 public class PrepareLaunchHandler extends JsonStreamHandler<WaveRef, WaveProgress> {
 
     private final PrepareLaunchService service;
+    private final WaveEvents events;
 
     public PrepareLaunchHandler() {
         this(Dependencies.fromEnvironment());
@@ -17,17 +19,25 @@ public class PrepareLaunchHandler extends JsonStreamHandler<WaveRef, WaveProgres
 
     public PrepareLaunchHandler(Dependencies dependencies) {
         this(new PrepareLaunchService(dependencies.mgn(), dependencies.ec2(), dependencies.waveStore(),
-                dependencies.clock()));
+                dependencies.clock()), dependencies.waveEvents());
         measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
+    /** Around the service alone, telling nothing of the stage: for tests of the stage's own work. */
     PrepareLaunchHandler(PrepareLaunchService service) {
+        this(service, WaveEvents.none());
+    }
+
+    PrepareLaunchHandler(PrepareLaunchService service, WaveEvents events) {
         super(WaveRef.class);
         this.service = service;
+        this.events = events;
     }
 
     @Override
     protected WaveProgress handle(WaveRef request, Context context) {
-        return service.prepare(request);
+        WaveProgress progress = service.prepare(request);
+        events.stageEnded(request.waveId(), "PrepareLaunch");
+        return progress;
     }
 }

@@ -6,6 +6,8 @@ import dev.ferry.approval.ApprovalRequestService;
 import dev.ferry.approval.ApprovalRequested;
 import dev.ferry.approval.ApprovalService;
 import dev.ferry.config.Dependencies;
+import dev.ferry.events.ApprovalDecisionEvents;
+import dev.ferry.events.WaveEvents;
 import dev.ferry.config.Setting;
 
 /**
@@ -15,6 +17,7 @@ import dev.ferry.config.Setting;
 public class RequestApprovalHandler extends JsonStreamHandler<ApprovalRequest, ApprovalRequested> {
 
     private final ApprovalRequestService service;
+    private final WaveEvents events;
 
     public RequestApprovalHandler() {
         this(Dependencies.fromEnvironment());
@@ -23,18 +26,27 @@ public class RequestApprovalHandler extends JsonStreamHandler<ApprovalRequest, A
     public RequestApprovalHandler(Dependencies dependencies) {
         this(new ApprovalRequestService(dependencies.waveStore(), dependencies.approvalStore(),
                 dependencies.notifier(), new ApprovalService(dependencies.approvalStore(),
-                        dependencies.taskCallbacks(), dependencies.clock()),
-                dependencies.clock(), dependencies.settings().require(Setting.APPROVAL_BASE_URL)));
+                        dependencies.taskCallbacks(), dependencies.clock(),
+                        new ApprovalDecisionEvents(dependencies.eventPublisher(), dependencies.clock())),
+                dependencies.clock(), dependencies.settings().require(Setting.APPROVAL_BASE_URL)), dependencies.waveEvents());
         measureFinishedStagesWith(dependencies::stageMeasurement);
     }
 
+    /** Around the service alone, telling nothing of the stage: for tests of the stage's own work. */
     RequestApprovalHandler(ApprovalRequestService service) {
+        this(service, WaveEvents.none());
+    }
+
+    RequestApprovalHandler(ApprovalRequestService service, WaveEvents events) {
         super(ApprovalRequest.class);
         this.service = service;
+        this.events = events;
     }
 
     @Override
     protected ApprovalRequested handle(ApprovalRequest request, Context context) {
-        return service.request(request);
+        ApprovalRequested requested = service.request(request);
+        events.approvalRequested(requested.waveId(), requested.expiresAt());
+        return requested;
     }
 }

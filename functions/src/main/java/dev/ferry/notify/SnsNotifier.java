@@ -1,5 +1,7 @@
 package dev.ferry.notify;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -10,14 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
- * {@link Notifier} publishing to the deployment's SNS topic (its email subscribers read it).
- * SNS refuses a subject that is not plain ASCII on one line, or longer than 100 characters, and a
- * message over 256 KiB: both are made to fit here rather than lose the notification.
+ * {@link Notifier} publishing to the deployment's SNS topic, read by email subscribers and by chat
+ * channels through AWS Chatbot. SNS refuses a subject that is not plain ASCII on one line, or longer
+ * than 100 characters, and a message over 256 KiB: both are made to fit here rather than lose the
+ * notification.
+ *
+ * <p>One publication serves both readers with {@code MessageStructure=json}: SNS sends each
+ * subscription the value of its protocol's key, else {@code default} (SNS API reference, Publish,
+ * "MessageStructure"). Email gets the plain text under {@code email} (and {@code default}, which
+ * email-json, SQS and Lambda subscribers get); AWS Chatbot subscribes to a topic with the
+ * {@code https} protocol (its endpoint is https://global.sns-api.chatbot.amazonaws.com, as the
+ * subscription it creates shows) and reads the message body, so {@code https} carries the
+ * {@link ChatbotMessage custom-notification JSON}. Were Chatbot ever to read {@code default}
+ * instead, chat would show its "unsupported event" notice while email stays as it is.
  */
 public class SnsNotifier implements Notifier {
 
     static final int MAX_SUBJECT = 100;
     static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** Room for the JSON document's keys and quotes around the copies. */
+    private static final int STRUCTURE_MARGIN = 64;
     static final String TRUNCATED = "\n\n[truncated: the message was longer than SNS allows]";
 
     private final SnsClient sns;
@@ -34,8 +48,31 @@ public class SnsNotifier implements Notifier {
         sns.publish(PublishRequest.builder()
                 .topicArn(topicArn)
                 .subject(subject.isEmpty() ? null : subject)
-                .message(message(notification.body()))
+                .messageStructure("json")
+                .message(structured(notification.subject(), notification.body()))
                 .build());
+    }
+
+    /**
+     * The message for each kind of subscriber, within SNS's 256 KiB for the whole document: the
+     * plain text appears twice, so each copy gets what the chat message and the JSON leave of half.
+     */
+    static String structured(String subject, String body) {
+        String chat = ChatbotMessage.of(subject, body);
+        int budget = (MAX_MESSAGE_BYTES - chat.getBytes(StandardCharsets.UTF_8).length) / 2 - STRUCTURE_MARGIN;
+        while (true) {
+            String text = message(body, budget);
+            ObjectNode structure = JsonNodeFactory.instance.objectNode()
+                    .put("default", text)
+                    .put("email", text)
+                    .put("https", chat);
+            String json = structure.toString();
+            if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_MESSAGE_BYTES) {
+                return json;
+            }
+            // Escaping (quotes, line breaks, control characters) made the copies longer than their text.
+            budget = budget / 2;
+        }
     }
 
     /**
@@ -63,13 +100,13 @@ public class SnsNotifier implements Notifier {
         return fitted;
     }
 
-    /** The body, cut on a character boundary with a note when it exceeds SNS's 256 KiB. */
-    static String message(String body) {
+    /** The body, cut on a character boundary with a note when it exceeds {@code maxBytes}. */
+    static String message(String body, int maxBytes) {
         byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length <= MAX_MESSAGE_BYTES) {
+        if (utf8.length <= maxBytes) {
             return body;
         }
-        int budget = MAX_MESSAGE_BYTES - TRUNCATED.getBytes(StandardCharsets.UTF_8).length;
+        int budget = maxBytes - TRUNCATED.getBytes(StandardCharsets.UTF_8).length;
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
         ByteBuffer kept = ByteBuffer.allocate(budget);
         CharBuffer chars = CharBuffer.wrap(body);

@@ -22,6 +22,7 @@ import java.util.List;
  *                          null when the wave installs no agent (every server must be in MGN already)
  * @param quotas       MGN's account quotas the wave assumes when they cannot be read
  * @param mgnWave      the MGN wave and application to put the servers in, or null when the wave asks for none
+ * @param notifications which moments of the wave reach the notification topic
  */
 public record WaveDefinition(
         String waveName,
@@ -38,22 +39,24 @@ public record WaveDefinition(
         DnsSettings dns,
         AgentInstallationSettings agentInstallation,
         MgnQuotas quotas,
-        MgnWaveSettings mgnWave) {
+        MgnWaveSettings mgnWave,
+        NotificationSettings notifications) {
 
     public WaveDefinition {
         servers = List.copyOf(servers);
         approvers = List.copyOf(approvers);
-        // Waves stored before the wave could state its quotas read back without them.
+        // Waves stored before the wave could state its quotas or notifications read back without them.
         quotas = quotas != null ? quotas : MgnQuotas.DEFAULT;
+        notifications = notifications != null ? notifications : NotificationSettings.DEFAULT;
     }
 
-    /** A wave that asks for no MGN wave. */
+    /** A wave that asks for no MGN wave and notifies problems only. */
     public WaveDefinition(String waveName, String targetRegion, String sourceRegion, List<ServerSpec> servers,
                           ReplicationSettings replication, LaunchSettings launch, ValidationSettings validation,
                           List<String> approvers, TimeLimits timeLimits, Policies policies, NetworkSettings network,
                           DnsSettings dns, AgentInstallationSettings agentInstallation, MgnQuotas quotas) {
         this(waveName, targetRegion, sourceRegion, servers, replication, launch, validation, approvers, timeLimits,
-                policies, network, dns, agentInstallation, quotas, null);
+                policies, network, dns, agentInstallation, quotas, null, NotificationSettings.DEFAULT);
     }
 
     /** A wave that assumes MGN's default quotas. */

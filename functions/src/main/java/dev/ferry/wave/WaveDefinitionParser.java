@@ -28,7 +28,7 @@ public final class WaveDefinitionParser {
 
     static final List<String> FIELDS = List.of("waveName", "targetRegion", "sourceRegion", "servers", "replication",
             "launch", "validation", "approvers", "timeLimits", "policies", "network", "dns", "agentInstallation",
-            "quotas", "mgnWave");
+            "quotas", "mgnWave", "notifications");
     /**
      * The key a wave file names its JSON Schema with, for editors ({@code docs/wave-definition.schema.json}).
      * It says nothing about the wave, so it is accepted at the top level and otherwise ignored.
@@ -42,6 +42,7 @@ public final class WaveDefinitionParser {
     static final List<String> POLICY_FIELDS = List.of("onServerFailure", "skipTestLaunch", "finalizeCutover",
             "archiveAfterFinalize");
     static final List<String> QUOTA_FIELDS = List.of("replicatingServers");
+    static final List<String> NOTIFICATION_FIELDS = List.of("level");
     /** MGN's own ceiling for the quota of replicating servers is not published; this bounds typos. */
     static final long MAX_REPLICATING_SERVERS_QUOTA = 20_000;
 
@@ -53,6 +54,8 @@ public final class WaveDefinitionParser {
 
     static final Pattern WAVE_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     static final int MAX_SERVER_NAME = 128;
+    private static final List<String> NOTIFICATION_LEVELS =
+            Arrays.stream(NotificationSettings.Level.values()).map(Enum::name).toList();
     private static final List<String> ON_SERVER_FAILURE =
             Arrays.stream(OnServerFailure.values()).map(Enum::name).toList();
 
@@ -91,10 +94,11 @@ public final class WaveDefinitionParser {
         requireSourceRegionForAgentInstallation(root, agentInstallation, servers, sourceRegion);
         MgnQuotas quotas = quotas(root);
         MgnWaveSettings mgnWave = MgnWaveSettingsParser.parse(root, "mgnWave");
+        NotificationSettings notifications = notifications(root);
         problems.throwIfAny();
         return new WaveDefinition(waveName, targetRegion, sourceRegion, servers, replication,
                 launch != null ? launch : LaunchSettings.none(), validation, approvers, timeLimits, policies,
-                network, dns, agentInstallation, quotas, mgnWave);
+                network, dns, agentInstallation, quotas, mgnWave, notifications);
     }
 
     private static String waveName(ObjectFields root) {
@@ -286,5 +290,12 @@ public final class WaveDefinitionParser {
         Long replicating = quotas == null ? null
                 : quotas.wholeNumberWithin("replicatingServers", 1, MAX_REPLICATING_SERVERS_QUOTA, " servers");
         return replicating != null ? new MgnQuotas(replicating.intValue()) : MgnQuotas.DEFAULT;
+    }
+
+    private static NotificationSettings notifications(ObjectFields root) {
+        ObjectFields notifications = root.object("notifications", NOTIFICATION_FIELDS);
+        String level = notifications == null ? null : notifications.oneOf("level", NOTIFICATION_LEVELS);
+        return level != null ? new NotificationSettings(NotificationSettings.Level.valueOf(level))
+                : NotificationSettings.DEFAULT;
     }
 }

@@ -31,7 +31,7 @@ class PackageLayersTest {
             Map.entry("server", 3),
             Map.entry("json", 4), Map.entry("notify", 4), Map.entry("metrics", 4),
             Map.entry("export", 5), Map.entry("approval", 5), Map.entry("waits", 5),
-            Map.entry("stage", 6), Map.entry("store", 6),
+            Map.entry("stage", 6), Map.entry("store", 6), Map.entry("events", 6),
             Map.entry("config", 7),
             Map.entry("handler", 8));
     private static final Pattern STAGE_IMPORT =

@@ -1,5 +1,7 @@
 package dev.ferry.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
@@ -23,13 +25,42 @@ class SnsNotifierTest {
     SnsClient sns;
 
     @Test
-    void publishesTheSubjectAndBodyToTheTopic() {
+    void publishesTheSubjectAndThePlainBodyForEmailToTheTopic() throws Exception {
         new SnsNotifier(sns, TOPIC).publish(new Notification("Wave w-1 is ready for cutover", "Approve at https://x"));
 
         PublishRequest sent = sent();
         assertThat(sent.topicArn()).isEqualTo(TOPIC);
         assertThat(sent.subject()).isEqualTo("Wave w-1 is ready for cutover");
-        assertThat(sent.message()).isEqualTo("Approve at https://x");
+        assertThat(sent.messageStructure()).isEqualTo("json");
+        JsonNode message = Json.mapper().readTree(sent.message());
+        assertThat(message.path("email").asText()).isEqualTo("Approve at https://x");
+        assertThat(message.path("default").asText()).isEqualTo("Approve at https://x");
+    }
+
+    @Test
+    void chatSubscribersGetTheChatbotCustomNotificationWithTheBodyInACodeBlock() throws Exception {
+        new SnsNotifier(sns, TOPIC).publish(new Notification("Ferry wave w-1: COMPLETED", "Server  Outcome\nweb-1   CUT_OVER"));
+
+        JsonNode chat = Json.mapper().readTree(Json.mapper().readTree(sent().message()).path("https").asText());
+        assertThat(chat.path("version").asText()).isEqualTo("1.0");
+        assertThat(chat.path("source").asText()).isEqualTo("custom");
+        assertThat(chat.path("content").path("textType").asText()).isEqualTo("client-markdown");
+        assertThat(chat.path("content").path("title").asText()).isEqualTo("Ferry wave w-1: COMPLETED");
+        assertThat(chat.path("content").path("description").asText())
+                .isEqualTo("```\nServer  Outcome\nweb-1   CUT_OVER\n```");
+    }
+
+    @Test
+    void aLongBodyIsCutForChatButKeptWholeForEmail() throws Exception {
+        String body = "line of a long report\n".repeat(1_000);
+
+        new SnsNotifier(sns, TOPIC).publish(new Notification("Report", body));
+
+        JsonNode message = Json.mapper().readTree(sent().message());
+        assertThat(message.path("email").asText()).isEqualTo(body);
+        String description = Json.mapper().readTree(message.path("https").asText()).path("content")
+                .path("description").asText();
+        assertThat(description).hasSizeLessThanOrEqualTo(ChatbotMessage.MAX_DESCRIPTION).endsWith(ChatbotMessage.CUT);
     }
 
     @Test
@@ -54,15 +85,26 @@ class SnsNotifierTest {
     }
 
     @Test
-    void aBodyOverTheSnsLimitIsCutOnACharacterBoundaryWithANote() {
+    void aBodyOverTheSnsLimitIsCutOnACharacterBoundaryWithANoteSoThatTheWholeMessageFits() throws Exception {
         String body = "é".repeat(SnsNotifier.MAX_MESSAGE_BYTES);
 
         new SnsNotifier(sns, TOPIC).publish(new Notification("Report", body));
 
         String message = sent().message();
         assertThat(message.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SnsNotifier.MAX_MESSAGE_BYTES);
-        assertThat(message).endsWith(SnsNotifier.TRUNCATED);
-        assertThat(message.substring(0, message.length() - SnsNotifier.TRUNCATED.length())).matches("é+");
+        String email = Json.mapper().readTree(message).path("email").asText();
+        assertThat(email).endsWith(SnsNotifier.TRUNCATED);
+        assertThat(email.substring(0, email.length() - SnsNotifier.TRUNCATED.length())).matches("é+");
+    }
+
+    @Test
+    void aBodyOfCharactersThatJsonEscapesStillFitsTheLimit() {
+        String body = "\"\u0001".repeat(SnsNotifier.MAX_MESSAGE_BYTES / 2);
+
+        new SnsNotifier(sns, TOPIC).publish(new Notification("Report", body));
+
+        assertThat(sent().message().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(SnsNotifier.MAX_MESSAGE_BYTES);
     }
 
     private PublishRequest sent() {

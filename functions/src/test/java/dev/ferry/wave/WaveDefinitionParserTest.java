@@ -451,6 +451,37 @@ class WaveDefinitionParserTest {
                 .isEqualTo(new Policies(OnServerFailure.CONTINUE, false, true, true));
     }
 
+    @Test
+    void aWaveThatSaysNothingOfNotificationsNotifiesProblemsOnly() {
+        assertThat(WaveDefinitionParser.parse(minimalWave()).notifications()).isEqualTo(NotificationSettings.DEFAULT);
+        assertThat(NotificationSettings.DEFAULT.everyStage()).isFalse();
+    }
+
+    @Test
+    void everyStageNotificationsAreReadAsGiven() {
+        ObjectNode wave = minimalWave();
+        wave.putObject("notifications").put("level", "EVERY_STAGE");
+
+        assertThat(WaveDefinitionParser.parse(wave).notifications().everyStage()).isTrue();
+    }
+
+    @Test
+    void aNotificationLevelThatIsNotOneOfTheTwoIsRefusedNamingBoth() {
+        ObjectNode wave = minimalWave();
+        wave.putObject("notifications").put("level", "every-stage");
+
+        assertThat(problemsOf(wave)).containsExactly(
+                "notifications.level: \"every-stage\" is not one of PROBLEMS, EVERY_STAGE");
+    }
+
+    @Test
+    void anUnknownNotificationsFieldIsRefused() {
+        ObjectNode wave = minimalWave();
+        wave.putObject("notifications").put("levle", "PROBLEMS");
+
+        assertThat(problemsOf(wave)).singleElement().asString().startsWith("notifications.levle: ");
+    }
+
     private static ObjectNode minimalWave() {
         ObjectNode wave = Json.mapper().createObjectNode();
         wave.put("waveName", "wave-1");

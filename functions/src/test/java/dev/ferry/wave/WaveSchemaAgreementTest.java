@@ -86,7 +86,9 @@ class WaveSchemaAgreementTest {
             new WaveObject("/$defs/quotas", "WaveDefinitionParser.QUOTA_FIELDS", WaveDefinitionParser.QUOTA_FIELDS,
                     "quotas"),
             new WaveObject("/$defs/mgnWave", "MgnWaveSettingsParser.FIELDS", MgnWaveSettingsParser.FIELDS,
-                    "mgnWave"));
+                    "mgnWave"),
+            new WaveObject("/$defs/notifications", "WaveDefinitionParser.NOTIFICATION_FIELDS",
+                    WaveDefinitionParser.NOTIFICATION_FIELDS, "notifications"));
 
     /** Every enum of the schema (by JSON pointer) and the values the parser allows there. */
     static final Map<String, List<String>> ENUMS = Map.ofEntries(
@@ -95,6 +97,7 @@ class WaveSchemaAgreementTest {
             entry("/$defs/replication/properties/stagingDiskType", ReplicationSettingsParser.DISK_TYPES),
             entry("/$defs/replication/properties/dataPlaneRouting", ReplicationSettingsParser.ROUTINGS),
             entry("/$defs/address", names(Address.values())),
+            entry("/$defs/notifications/properties/level", names(NotificationSettings.Level.values())),
             entry("/$defs/policies/properties/onServerFailure", names(OnServerFailure.values())),
             entry("/$defs/dnsRecord/properties/type", DnsSettingsParser.RECORD_TYPES));
 

@@ -55,7 +55,7 @@ public final class WaveFixtures {
         WaveDefinition d = wave.definition();
         WaveDefinition definition = new WaveDefinition(d.waveName(), d.targetRegion(), d.sourceRegion(), d.servers(),
                 d.replication(), d.launch(), d.validation(), d.approvers(), d.timeLimits(), d.policies(), d.network(),
-                d.dns(), d.agentInstallation(), d.quotas(), new MgnWaveSettings(null, null));
+                d.dns(), d.agentInstallation(), d.quotas(), new MgnWaveSettings(null, null), d.notifications());
         return new WaveRecord(wave.waveId(), wave.executionArn(), definition, wave.status(), wave.reason(),
                 wave.startedAt(), wave.network(), wave.dns());
     }

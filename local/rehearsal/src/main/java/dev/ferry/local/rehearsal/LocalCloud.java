@@ -7,6 +7,7 @@ import dev.ferry.local.cloud.dynamodb.DynamoDbProxy;
 import dev.ferry.local.cloud.dynamodb.LocalDynamoDb;
 import dev.ferry.local.cloud.ec2.Ec2Simulator;
 import dev.ferry.local.cloud.ec2.SimulatedInstance;
+import dev.ferry.local.cloud.events.EventBusEndpoint;
 import dev.ferry.local.cloud.events.LocalEventBridge;
 import dev.ferry.local.cloud.faults.ErrorProtocol;
 import dev.ferry.local.cloud.faults.FaultyService;
@@ -189,6 +190,8 @@ public final class LocalCloud implements AutoCloseable {
                     faulty(FaultyServiceName.SSM, ErrorProtocol.AWS_JSON, ssm),
                     faulty(FaultyServiceName.ROUTE53, ErrorProtocol.XML_ERROR_RESPONSE, route53),
                     new LocalStack(region, environment.accountId(), clock.instant(), this::stackOutputs),
+                    // Ferry's own events: PutEvents onto the bus whose rules invoke the functions.
+                    new EventBusEndpoint(eventBridge),
                     new HttpApiEndpoint(template.httpRoutes(), functions, clock, environment.accountId())));
         } catch (IOException e) {
             throw new UncheckedIOException("The local cloud cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -248,7 +251,7 @@ public final class LocalCloud implements AutoCloseable {
         settings.put("aws.secretAccessKey", ACCESS_KEY);
         // Service-specific properties too: the SDK prefers a shell's AWS_ENDPOINT_URL_<SERVICE> to the general one.
         settings.put("aws.endpointUrl", endpoint());
-        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53", "S3")) {
+        for (String service : List.of("Mgn", "Sfn", "Ec2", "Sns", "Iam", "Ssm", "Route53", "S3", "EventBridge")) {
             settings.put("aws.endpointUrl" + service, endpoint());
         }
         // The handlers reach DynamoDB through the endpoint too, where their requests are counted.

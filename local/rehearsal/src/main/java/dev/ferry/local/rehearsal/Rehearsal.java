@@ -61,6 +61,8 @@ public final class Rehearsal {
 
     /** The copy of the exported servers' table in the run folder. */
     static final String SERVERS_CSV = "servers.csv";
+    /** Ferry's own EventBridge events of the run, one a line. */
+    static final String FERRY_EVENTS = "ferry-events.jsonl";
 
     private static final String REPORT_HANDLER = "dev.ferry.handler.ReportHandler";
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
@@ -197,6 +199,7 @@ public final class Rehearsal {
                 engine.stopExecution(arn, "RehearsalTimeLimit", "The rehearsal's virtual time limit was reached"));
         cloud.standIns().problems().forEach(problem -> note(progress, "stand-in application: " + problem));
 
+        writeFerryEvents(cloud);
         ExecutionDescription execution = engine.describeExecution(executionArn);
         Instant end = execution.stopDateIfStopped().orElse(cloud.clock().instant());
         WaveReport report = report(cloud, waveName);
@@ -222,6 +225,22 @@ public final class Rehearsal {
                 List.copyOf(notes), Duration.between(start, end), Duration.ofNanos(System.nanoTime() - wallStart),
                 options.runFolder(), cloud.ssm().invocations(), cloud.route53().changes(), recordSets(cloud), start,
                 checks, laterWaves, MgnGroupsText.of(cloud.mgn()));
+    }
+
+    /**
+     * Ferry's own events, as the default event bus received them (envelope and detail), one JSON
+     * document a line in {@value #FERRY_EVENTS}: what a rule on {@code source: ferry} would have seen.
+     */
+    private void writeFerryEvents(LocalCloud cloud) {
+        StringBuilder lines = new StringBuilder();
+        cloud.eventBridge().putThroughApi().stream()
+                .filter(event -> "ferry".equals(event.path("source").asText()))
+                .forEach(event -> lines.append(event).append('\n'));
+        try {
+            Files.writeString(options.runFolder().resolve(FERRY_EVENTS), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Ferry's events could not be written to the run folder: " + e.getMessage(), e);
+        }
     }
 
     /** Schedules each later wave's start; the map fills with their executions, by index, as they start. */

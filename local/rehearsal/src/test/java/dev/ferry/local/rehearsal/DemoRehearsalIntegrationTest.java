@@ -50,7 +50,11 @@ class DemoRehearsalIntegrationTest {
         assertThat(result.stateTransitions()).isPositive();
         assertThat(result.historyEvents()).isPositive();
         assertThat(result.simulatedDuration()).isPositive();
-        assertThat(Files.list(runFolder.resolve("outbox"))).hasSize(result.outbox().size());
+        // One email each, and beside it what a chat channel would have got.
+        assertThat(Files.list(runFolder.resolve("outbox")).filter(file -> file.toString().endsWith(".txt")))
+                .hasSize(result.outbox().size());
+        assertThat(Files.list(runFolder.resolve("outbox")).filter(file -> file.toString().endsWith(".chat.json")))
+                .hasSize(result.outbox().size());
         assertThat(runFolder.resolve("rehearsal.log")).content().contains("\"function_name\":\"PreflightFunction\"");
         assertThat(shown()).contains("email: Approve the cutover of wave media-stack-demo?")
                 .contains("CUTOVER_LAUNCH")

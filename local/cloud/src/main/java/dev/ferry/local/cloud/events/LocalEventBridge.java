@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +31,7 @@ import java.util.function.UnaryOperator;
  * invoked asynchronously in AWS, so a target's error does not reach the sender: it is recorded.
  * {@link EventFaults} deliver an event to two invocations at once, or while the schedules' functions
  * run: each on a thread of its own, started together, the delivery done when both have ended.
+ * Clients put events on it through {@link EventBusEndpoint}, as Ferry's functions put their own.
  */
 public final class LocalEventBridge {
 
@@ -44,6 +46,8 @@ public final class LocalEventBridge {
     private final EventFaults.Source faults;
     private final List<EventTargetInvocation> invocations = new CopyOnWriteArrayList<>();
     private final List<ScheduleRule> schedules = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> putThroughApi = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ObjectNode>> putListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger twiceAtOnce = new AtomicInteger();
     private final AtomicInteger withReconciler = new AtomicInteger();
 
@@ -81,6 +85,44 @@ public final class LocalEventBridge {
         });
     }
 
+    /**
+     * Puts an event that a client sent with PutEvents ({@link EventBusEndpoint}) on the bus, delivered
+     * to the rules that match it at once, and keeps it for {@link #putThroughApi()}.
+     */
+    public void putFromApi(ObjectNode envelope, Instant now) {
+        putThroughApi.add(envelope.deepCopy());
+        putListeners.forEach(listener -> listener.accept(envelope.deepCopy()));
+        put(envelope, now);
+    }
+
+    /** Every event clients put with PutEvents so far (Ferry's own events), in order, as the bus delivers them. */
+    public List<ObjectNode> putThroughApi() {
+        return putThroughApi.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** Tells {@code listener} of each event a client puts with PutEvents. */
+    public void onPut(Consumer<ObjectNode> listener) {
+        putListeners.add(listener);
+    }
+
+    /** The bus's clock. */
+    Instant now() {
+        return scheduler.clock().instant();
+    }
+
+    String region() {
+        return region;
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    /** An event time as EventBridge writes it: ISO-8601 to the second. */
+    static String timestamp(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+    }
+
     /** Starts every schedule: the first run one period from now, as a new rate rule does. */
     public void startSchedules(List<ScheduleRule> schedules) {
         this.schedules.addAll(schedules);
@@ -113,7 +155,7 @@ public final class LocalEventBridge {
         event.put("detail-type", "Scheduled Event");
         event.put("source", "aws.events");
         event.put("account", accountId);
-        event.put("time", DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)));
+        event.put("time", timestamp(at));
         event.put("region", region);
         event.putArray("resources").add("arn:aws:events:" + region + ":" + accountId + ":rule/" + schedule.name());
         event.putObject("detail");

@@ -11,7 +11,15 @@ import java.time.Instant;
  * @param subject   the email subject
  * @param message   the plain-text body
  * @param sentAt    when, on the rehearsal's clock
+ * @param chat      what a chat channel subscribed through AWS Chatbot would have got (the message's
+ *                  {@code https} key), or null when the message was plain text
  */
 public record OutboxMessage(int sequence, String messageId, String topicArn, String subject, String message,
-                            Instant sentAt) {
+                            Instant sentAt, String chat) {
+
+    /** A plain-text message, with nothing for chat. */
+    public OutboxMessage(int sequence, String messageId, String topicArn, String subject, String message,
+                         Instant sentAt) {
+        this(sequence, messageId, topicArn, subject, message, sentAt, null);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.local.cloud.sns;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.local.cloud.http.LocalRequest;
 import dev.ferry.local.cloud.http.LocalResponse;
 import dev.ferry.local.cloud.http.LocalService;
@@ -20,12 +22,16 @@ import java.util.function.Consumer;
 /**
  * SNS's {@code Publish} in its query protocol, delivering to an outbox instead of email: each
  * message is kept, written as a text file (when a folder is given) and handed to a listener that
- * prints it. Other SNS actions are refused with SNS's error document.
+ * prints it. A message with {@code MessageStructure=json} is read as SNS reads it: the email is its
+ * {@code email} key (else {@code default}), and its {@code https} key, what AWS Chatbot gets, is
+ * kept beside it. Other SNS actions are refused with SNS's error document.
  */
 public final class SnsOutbox implements LocalService {
 
     private static final String API_VERSION = "2010-03-31";
     private static final String NAMESPACE = "http://sns.amazonaws.com/doc/" + API_VERSION + "/";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
     private final Path folder;
@@ -59,7 +65,25 @@ public final class SnsOutbox implements LocalService {
         if (topicArn == null || message == null) {
             return error(400, "InvalidParameter", "Publish needs TopicArn and Message");
         }
-        OutboxMessage published = store(topicArn, form.getOrDefault("Subject", ""), message);
+        String emailText = message;
+        String chat = null;
+        if ("json".equals(form.get("MessageStructure"))) {
+            JsonNode structure;
+            try {
+                structure = JSON.readTree(message);
+            } catch (IOException e) {
+                structure = null;
+            }
+            // SNS's own rule: a JSON object with at least a string under "default".
+            if (structure == null || !structure.isObject() || !structure.path("default").isTextual()) {
+                return error(400, "InvalidParameter", "Invalid parameter: Message Structure - No default entry in JSON"
+                        + " message body");
+            }
+            emailText = structure.path("email").isTextual() ? structure.path("email").asText()
+                    : structure.path("default").asText();
+            chat = structure.path("https").isTextual() ? structure.path("https").asText() : null;
+        }
+        OutboxMessage published = store(topicArn, form.getOrDefault("Subject", ""), emailText, chat);
         listener.accept(published);
         return LocalResponse.of(200, "text/xml", "<PublishResponse xmlns=\"" + NAMESPACE + "\"><PublishResult><MessageId>"
                 + published.messageId() + "</MessageId></PublishResult><ResponseMetadata><RequestId>"
@@ -71,9 +95,9 @@ public final class SnsOutbox implements LocalService {
         return List.copyOf(messages);
     }
 
-    private synchronized OutboxMessage store(String topicArn, String subject, String message) {
+    private synchronized OutboxMessage store(String topicArn, String subject, String message, String chat) {
         OutboxMessage published = new OutboxMessage(messages.size() + 1, UUID.randomUUID().toString(), topicArn,
-                subject, message, clock.instant());
+                subject, message, clock.instant(), chat);
         messages.add(published);
         if (folder != null) {
             write(published);
@@ -88,6 +112,11 @@ public final class SnsOutbox implements LocalService {
         try {
             Files.createDirectories(folder);
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (message.chat() != null) {
+                // What a chat channel would have shown, beside the email: AWS Chatbot's JSON.
+                Files.writeString(folder.resolve(file.getFileName().toString().replaceFirst("\\.txt$", ".chat.json")),
+                        message.chat() + "\n", StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the outbox message " + file, e);
         }

@@ -73,6 +73,29 @@ class SnsOutboxTest {
     }
 
     @Test
+    void aStructuredMessageIsReadAsSnsReadsItTheEmailKeyForEmailAndTheHttpsKeyForChat() throws Exception {
+        sns.publish(r -> r.topicArn(TOPIC).subject("Ferry wave media: COMPLETED").messageStructure("json")
+                .message("{\"default\":\"plain\",\"email\":\"6 servers cut over\",\"https\":\"{\\\"version\\\":\\\"1.0\\\"}\"}"));
+
+        assertThat(outbox.messages()).singleElement().satisfies(message -> {
+            assertThat(message.message()).isEqualTo("6 servers cut over");
+            assertThat(message.chat()).isEqualTo("{\"version\":\"1.0\"}");
+        });
+        assertThat(Files.readString(folder.resolve("001-ferry-wave-media-completed.txt"))).contains("6 servers cut over");
+        assertThat(Files.readString(folder.resolve("001-ferry-wave-media-completed.chat.json")))
+                .isEqualTo("{\"version\":\"1.0\"}\n");
+    }
+
+    @Test
+    void aStructuredMessageWithoutADefaultIsRefusedAsSnsRefusesIt() {
+        assertThatThrownBy(() -> sns.publish(r -> r.topicArn(TOPIC).messageStructure("json")
+                .message("{\"email\":\"only email\"}")))
+                .isInstanceOfSatisfying(SnsException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter"));
+        assertThat(outbox.messages()).isEmpty();
+    }
+
+    @Test
     void otherSnsActionsAreRefusedWithAnSnsError() {
         assertThatThrownBy(() -> sns.listTopics())
                 .isInstanceOfSatisfying(SnsException.class, e ->
